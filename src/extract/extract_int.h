@@ -1,0 +1,22 @@
+/* Private seams between the extractors (HTML DOM, plain text) and the shared
+ * metadata pass in extract.c. Not installed. */
+#ifndef KB_EXTRACT_INT_H
+#define KB_EXTRACT_INT_H
+
+#include "kabar/extract.h"
+
+/* Plain page text → body paragraphs, title, standfirst, printed published
+ * date, credit lines (text_extract.c). */
+kb_status kb_text_extract(const char *text, size_t n,
+                          const kb_extract_opts *opts, kb_article *out);
+
+/* HTML → body paragraphs, title, standfirst, author, site name, canonical
+ * URL, language, published/modified dates (html_extract.c). */
+kb_status kb_html_extract(const char *html, size_t n,
+                          const kb_extract_opts *opts, kb_article *out);
+
+/* Shared pass after either extractor (meta.c): dateline, outlet, credits
+ * found in the body, language when unset, event date. */
+kb_status kb_extract_finish(const kb_extract_opts *opts, kb_article *out);
+
+#endif

@@ -1,0 +1,104 @@
+/* Unit tests for src/core: arena, buffer caps, UTF-8 repair, JSON. */
+#include <stdlib.h>
+
+#include "kabar/core.h"
+#include "kbtest.h"
+
+static void test_arena(void) {
+  kb_arena a;
+  kb_arena_init(&a);
+  char *s = kb_arena_strdup(&a, "halo");
+  CHECK_STR(s, "halo");
+  void *big = kb_arena_alloc(&a, 100000);
+  CHECK(big != NULL);
+  CHECK(((uintptr_t)big & 15) == 0);
+  CHECK_STR(kb_arena_printf(&a, "%d-%s", 7, "x"), "7-x");
+  a.max = 1000;
+  kb_arena_reset(&a);
+  CHECK(kb_arena_alloc(&a, 2000) == NULL);
+  kb_arena_clear(&a);
+  CHECK(a.head == NULL);
+}
+
+static void test_buf(void) {
+  kb_buf b;
+  kb_buf_init(&b, 8);
+  CHECK_STR(kb_buf_cstr(&b), "");
+  CHECK_INT(kb_buf_puts(&b, "abcd"), KB_OK);
+  CHECK_INT(kb_buf_printf(&b, "%d", 123), KB_OK);
+  CHECK_STR(kb_buf_cstr(&b), "abcd123");
+  CHECK_INT(kb_buf_puts(&b, "xy"), KB_ELIMIT);
+  CHECK_STR(kb_buf_cstr(&b), "abcd123");
+  kb_buf_clear(&b);
+}
+
+static void test_utf8(void) {
+  kb_buf b;
+  kb_buf_init(&b, 0);
+  CHECK(kb_utf8_valid("Jum\xC3\xA1t", 6));
+  CHECK(!kb_utf8_valid("a\xC3(b", 4));
+  kb_utf8_sanitize(&b, "a\xC3(b\x01", 5);
+  CHECK_STR(kb_buf_cstr(&b), "a\xEF\xBF\xBD(b");
+  kb_buf_reset(&b);
+  kb_str_lower(&b, "\xC3\x89T\xC3\x89 \xD0\x9C", 8); /* ÉTÉ М */
+  CHECK_STR(kb_buf_cstr(&b), "\xC3\xA9t\xC3\xA9 \xD0\xBC");
+  kb_str t = kb_str_trim((kb_str){"\xC2\xA0 x y \xC2\xA0", 9});
+  CHECK_INT(t.n, 3);
+  CHECK(kb_unicode_isalnum(0x4E2D));
+  CHECK(!kb_unicode_isalnum('-'));
+  kb_buf_clear(&b);
+}
+
+static void test_json(void) {
+  kb_arena a;
+  kb_arena_init(&a);
+  kb_json *j;
+  size_t off = 0;
+  const char *doc = "{\"a\": [1, 2.5, true, null], \"b\": \"x\\u00e9\\n\\ud83d\\ude00\"}";
+  CHECK_INT(kb_json_parse(&a, doc, strlen(doc), 0, &j, &off), KB_OK);
+  CHECK_INT(kb_json_get(j, "a")->len, 4);
+  CHECK_STR(kb_json_get_str(j, "b"), "x\xC3\xA9\n\xF0\x9F\x98\x80");
+  const char *bad = "{\"a\": [1, 2,], }";
+  CHECK_INT(kb_json_parse(&a, bad, strlen(bad), 0, &j, &off), KB_EPARSE);
+  CHECK_INT(off, 12);
+  CHECK_INT(kb_json_parse(&a, bad, strlen(bad), KB_JSON_LENIENT, &j, &off), KB_OK);
+  const char *ld = "<!-- {\"@type\": \"NewsArticle\", /* c */ \"headline\": \"a\tb\"}; -->";
+  CHECK_INT(kb_json_parse(&a, ld, strlen(ld), KB_JSON_LENIENT, &j, &off), KB_OK);
+  CHECK_STR(kb_json_get_str(j, "headline"), "a\tb");
+  /* deep nesting is a limit, not a stack overflow */
+  char *deep = malloc(100001);
+  memset(deep, '[', 100000);
+  deep[100000] = 0;
+  CHECK_INT(kb_json_parse(&a, deep, 100000, 0, &j, &off), KB_ELIMIT);
+  free(deep);
+  kb_buf b;
+  kb_buf_init(&b, 0);
+  kb_json_write_str(&b, "a\"\\\n\x01\xFF", 6);
+  CHECK_STR(kb_buf_cstr(&b), "\"a\\\"\\\\\\n\\u0001\xEF\xBF\xBD\"");
+  kb_buf_clear(&b);
+  kb_arena_clear(&a);
+}
+
+static void test_data(void) {
+  kb_lines it;
+  kb_str line, f[3];
+  const char *txt = "# c\n\n a\tb \r\nc\n";
+  kb_lines_init(&it, txt, strlen(txt));
+  CHECK(kb_lines_next(&it, &line));
+  CHECK_INT(kb_str_split_tabs(line, f, 3), 2);
+  CHECK(kb_str_eq(f[1], "b"));
+  CHECK(kb_lines_next(&it, &line));
+  CHECK(kb_str_eq(line, "c"));
+  CHECK(!kb_lines_next(&it, &line));
+  CHECK(kb_hash64("abc", 3, 0) != kb_hash64("abd", 3, 0));
+  CHECK(kb_hash64("abc", 3, 0) != kb_hash64("abc", 3, 1));
+}
+
+int main(void) {
+  test_arena();
+  test_buf();
+  test_utf8();
+  test_json();
+  test_data();
+  return KBT_DONE();
+}
