@@ -1,17 +1,17 @@
 /* Private seams between the extractors (HTML DOM, plain text) and the shared
- * metadata pass in extract.c. Not installed. */
+ * metadata pass in src/extract/. Not installed. */
 #ifndef KB_EXTRACT_INT_H
 #define KB_EXTRACT_INT_H
 
 #include "kabar/extract.h"
 
 /* Plain page text → body paragraphs, title, standfirst, printed published
- * date, credit lines (text_extract.c). */
+ * date, credit lines (src/pagetext/). */
 kb_status kb_text_extract(const char *text, size_t n,
                           const kb_extract_opts *opts, kb_article *out);
 
 /* HTML → body paragraphs, title, standfirst, author, site name, canonical
- * URL, language, published/modified dates (html_extract.c). */
+ * URL, language, published/modified dates (src/html/). */
 kb_status kb_html_extract(const char *html, size_t n,
                           const kb_extract_opts *opts, kb_article *out);
 
