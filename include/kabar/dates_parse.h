@@ -1,5 +1,5 @@
 /* kabar dates: free-text date parsing (month and weekday names from
- * data/dates/*, many languages), printed date lines, dates in URLs, dates in
+ * data/dates/, many languages), printed date lines, dates in URLs, dates in
  * an HTML document, and event-date reasoning. Included by kabar/dates.h. */
 #ifndef KABAR_DATES_PARSE_H
 #define KABAR_DATES_PARSE_H

@@ -82,8 +82,8 @@ int kb_datetime_day(const kb_datetime *t, char out[11]) {
     out[0] = '\0';
     return 0;
   }
-  snprintf(out, 11, "%04d-%02d-%02d", t->year % 10000, t->month % 100,
-           t->day % 100);
+  snprintf(out, 11, "%04u-%02u-%02u", (unsigned)t->year % 10000u,
+           (unsigned)t->month % 13u, (unsigned)t->day % 32u);
   return 10;
 }
 
