@@ -51,16 +51,21 @@ int kb_weekday(int y, int m, int d) {
 
 int kb_days_in_month(int y, int m) {
   static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12) return 0;
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  if (m < 1 || m > 12)
+    return 0;
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+    return 29;
   return dm[m - 1];
 }
 
 int64_t kb_datetime_epoch(const kb_datetime *t) {
   int64_t s = kb_days_from_civil(t->year, t->month ? t->month : 1,
-                                 t->day ? t->day : 1) * 86400;
-  if (t->hour >= 0) s += t->hour * 3600 + t->minute * 60 + t->second;
-  if (t->has_tz) s -= (int64_t)t->tz_min * 60;
+                                 t->day ? t->day : 1) *
+              86400;
+  if (t->hour >= 0)
+    s += t->hour * 3600 + t->minute * 60 + t->second;
+  if (t->has_tz)
+    s -= (int64_t)t->tz_min * 60;
   return s;
 }
 
@@ -89,7 +94,8 @@ int kb_datetime_day(const kb_datetime *t, char out[11]) {
 
 int kb_datetime_iso(const kb_datetime *t, char out[32]) {
   int n = kb_datetime_day(t, out);
-  if (n == 0 || t->hour < 0) return n;
+  if (n == 0 || t->hour < 0)
+    return n;
   n += snprintf(out + n, (size_t)(32 - n), "T%02d:%02d:%02d", t->hour % 100,
                 t->minute % 100, t->second % 100);
   if (t->has_tz) {
@@ -103,7 +109,8 @@ int kb_datetime_iso(const kb_datetime *t, char out[32]) {
 static int digits(const char *s, size_t n, size_t *i, int count, int *out) {
   int v = 0;
   for (int k = 0; k < count; k++) {
-    if (*i >= n || s[*i] < '0' || s[*i] > '9') return 0;
+    if (*i >= n || s[*i] < '0' || s[*i] > '9')
+      return 0;
     v = v * 10 + (s[(*i)++] - '0');
   }
   *out = v;
@@ -113,12 +120,18 @@ static int digits(const char *s, size_t n, size_t *i, int count, int *out) {
 int kb_datetime_parse_iso(const char *s, size_t n, kb_datetime *out) {
   kb_datetime t = {.hour = -1};
   size_t i = 0;
-  while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
-  if (!digits(s, n, &i, 4, &t.year)) return 0;
-  if (i < n && (s[i] == '-' || s[i] == '/')) i++;
-  if (!digits(s, n, &i, 2, &t.month)) return 0;
-  if (i < n && (s[i] == '-' || s[i] == '/')) i++;
-  if (!digits(s, n, &i, 2, &t.day)) return 0;
+  while (i < n && (s[i] == ' ' || s[i] == '\t'))
+    i++;
+  if (!digits(s, n, &i, 4, &t.year))
+    return 0;
+  if (i < n && (s[i] == '-' || s[i] == '/'))
+    i++;
+  if (!digits(s, n, &i, 2, &t.month))
+    return 0;
+  if (i < n && (s[i] == '-' || s[i] == '/'))
+    i++;
+  if (!digits(s, n, &i, 2, &t.day))
+    return 0;
   if (t.month < 1 || t.month > 12 || t.day < 1 ||
       t.day > kb_days_in_month(t.year, t.month))
     return 0;
@@ -126,26 +139,34 @@ int kb_datetime_parse_iso(const char *s, size_t n, kb_datetime *out) {
       s[i + 1] >= '0' && s[i + 1] <= '9') {
     i++;
     int h, mi, sec = 0;
-    if (!digits(s, n, &i, 2, &h)) return 0;
-    if (i < n && s[i] == ':') i++;
-    if (!digits(s, n, &i, 2, &mi)) return 0;
+    if (!digits(s, n, &i, 2, &h))
+      return 0;
+    if (i < n && s[i] == ':')
+      i++;
+    if (!digits(s, n, &i, 2, &mi))
+      return 0;
     if (i < n && s[i] == ':') {
       i++;
-      if (!digits(s, n, &i, 2, &sec)) return 0;
+      if (!digits(s, n, &i, 2, &sec))
+        return 0;
     }
     if (i < n && (s[i] == '.' || s[i] == ',')) {
       i++;
-      while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+      while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
     }
-    if (h > 23 || mi > 59 || sec > 60) return 0;
+    if (h > 23 || mi > 59 || sec > 60)
+      return 0;
     t.hour = h, t.minute = mi, t.second = sec > 59 ? 59 : sec;
-    while (i < n && s[i] == ' ') i++;
+    while (i < n && s[i] == ' ')
+      i++;
     if (i < n && (s[i] == 'Z' || s[i] == 'z')) {
       t.has_tz = 1;
     } else if (i < n && (s[i] == '+' || s[i] == '-')) {
       int sign = s[i++] == '-' ? -1 : 1, oh, om = 0;
       if (digits(s, n, &i, 2, &oh)) {
-        if (i < n && s[i] == ':') i++;
+        if (i < n && s[i] == ':')
+          i++;
         digits(s, n, &i, 2, &om);
         if (oh <= 14 && om < 60) {
           t.tz_min = sign * (oh * 60 + om);

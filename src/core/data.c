@@ -14,11 +14,13 @@ extern const struct kb_datafile kb_datafiles[];
 const char *kb_data_get(const char *name, size_t *len) {
   for (const struct kb_datafile *f = kb_datafiles; f->name; f++) {
     if (strcmp(f->name, name) == 0) {
-      if (len) *len = f->len;
+      if (len)
+        *len = f->len;
       return f->data;
     }
   }
-  if (len) *len = 0;
+  if (len)
+    *len = 0;
   return NULL;
 }
 
@@ -26,7 +28,8 @@ const char *kb_data_next(const char *prefix, size_t *i) {
   size_t plen = strlen(prefix);
   for (const struct kb_datafile *f = kb_datafiles + *i; f->name; f++) {
     (*i)++;
-    if (strncmp(f->name, prefix, plen) == 0) return f->name;
+    if (strncmp(f->name, prefix, plen) == 0)
+      return f->name;
   }
   return NULL;
 }
@@ -43,7 +46,8 @@ int kb_lines_next(kb_lines *it, kb_str *line) {
     kb_str l = {it->p, (size_t)(e - it->p)};
     it->p = nl ? nl + 1 : it->end;
     l = kb_str_trim(l);
-    if (l.n == 0 || l.p[0] == '#') continue;
+    if (l.n == 0 || l.p[0] == '#')
+      continue;
     *line = l;
     return 1;
   }
@@ -57,7 +61,8 @@ size_t kb_str_split_tabs(kb_str line, kb_str *fields, size_t max) {
     const char *t = memchr(p, '\t', (size_t)(end - p));
     const char *e = t ? t : end;
     fields[nf++] = kb_str_trim((kb_str){p, (size_t)(e - p)});
-    if (!t) break;
+    if (!t)
+      break;
     p = t + 1;
   }
   return nf;

@@ -24,11 +24,13 @@ static void skip_ws(jp *p) {
     while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' ||
                            p->s[p->i] == '\n' || p->s[p->i] == '\r'))
       p->i++;
-    if (!(p->flags & KB_JSON_LENIENT) || p->i >= p->n) return;
+    if (!(p->flags & KB_JSON_LENIENT) || p->i >= p->n)
+      return;
     const char *c = p->s + p->i;
     size_t left = p->n - p->i;
     if (left >= 2 && c[0] == '/' && c[1] == '/') {
-      while (p->i < p->n && p->s[p->i] != '\n') p->i++;
+      while (p->i < p->n && p->s[p->i] != '\n')
+        p->i++;
     } else if (left >= 2 && c[0] == '/' && c[1] == '*') {
       const char *e = NULL;
       for (size_t k = 2; k + 1 < left; k++)
@@ -54,18 +56,23 @@ static void skip_ws(jp *p) {
 }
 
 static int hexval(int c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
 }
 
 static int read_hex4(jp *p, uint32_t *v) {
-  if (p->n - p->i < 4) return 0;
+  if (p->n - p->i < 4)
+    return 0;
   uint32_t x = 0;
   for (int k = 0; k < 4; k++) {
     int h = hexval(p->s[p->i + (size_t)k]);
-    if (h < 0) return 0;
+    if (h < 0)
+      return 0;
     x = x << 4 | (uint32_t)h;
   }
   p->i += 4;
@@ -82,7 +89,8 @@ static kb_status parse_string(jp *p, const char **out, size_t *len) {
   while (p->i < p->n) {
     unsigned char c = (unsigned char)p->s[p->i];
     if (c == '"') {
-      if ((rc = kb_buf_append(&p->tmp, p->s + run, p->i - run))) return rc;
+      if ((rc = kb_buf_append(&p->tmp, p->s + run, p->i - run)))
+        return rc;
       p->i++;
       kb_buf ok;
       kb_buf_init(&ok, 0);
@@ -90,19 +98,23 @@ static kb_status parse_string(jp *p, const char **out, size_t *len) {
       if (rc == KB_OK) {
         *out = kb_arena_strndup(p->a, kb_buf_cstr(&ok), ok.len);
         *len = ok.len;
-        if (!*out) rc = KB_ENOMEM;
+        if (!*out)
+          rc = KB_ENOMEM;
       }
       kb_buf_clear(&ok);
       return rc;
     }
-    if (c < 0x20 && !(p->flags & KB_JSON_LENIENT)) return KB_EPARSE;
+    if (c < 0x20 && !(p->flags & KB_JSON_LENIENT))
+      return KB_EPARSE;
     if (c != '\\') {
       p->i++;
       continue;
     }
-    if ((rc = kb_buf_append(&p->tmp, p->s + run, p->i - run))) return rc;
+    if ((rc = kb_buf_append(&p->tmp, p->s + run, p->i - run)))
+      return rc;
     p->i++;
-    if (p->i >= p->n) return KB_EPARSE;
+    if (p->i >= p->n)
+      return KB_EPARSE;
     char e = p->s[p->i++];
     char ch = 0;
     switch (e) {
@@ -116,12 +128,14 @@ static kb_status parse_string(jp *p, const char **out, size_t *len) {
     case 't': ch = '\t'; break;
     case 'u': {
       uint32_t cp;
-      if (!read_hex4(p, &cp)) return KB_EPARSE;
+      if (!read_hex4(p, &cp))
+        return KB_EPARSE;
       if (cp >= 0xD800 && cp <= 0xDBFF) {
         uint32_t lo;
         if (p->n - p->i >= 6 && p->s[p->i] == '\\' && p->s[p->i + 1] == 'u') {
           p->i += 2;
-          if (!read_hex4(p, &lo)) return KB_EPARSE;
+          if (!read_hex4(p, &lo))
+            return KB_EPARSE;
           if (lo >= 0xDC00 && lo <= 0xDFFF)
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
           else
@@ -133,15 +147,18 @@ static kb_status parse_string(jp *p, const char **out, size_t *len) {
         cp = 0xFFFD;
       }
       char u[4];
-      if ((rc = kb_buf_append(&p->tmp, u, kb_utf8_encode(cp, u)))) return rc;
+      if ((rc = kb_buf_append(&p->tmp, u, kb_utf8_encode(cp, u))))
+        return rc;
       run = p->i;
       continue;
     }
     default:
-      if (!(p->flags & KB_JSON_LENIENT)) return KB_EPARSE;
+      if (!(p->flags & KB_JSON_LENIENT))
+        return KB_EPARSE;
       ch = e; /* keep the character, drop the backslash */
     }
-    if ((rc = kb_buf_putc(&p->tmp, ch))) return rc;
+    if ((rc = kb_buf_putc(&p->tmp, ch)))
+      return rc;
     run = p->i;
   }
   return KB_EPARSE;
@@ -153,17 +170,20 @@ static kb_status parse_container(jp *p, kb_json *node, char close) {
   p->i++;
   kb_json **tail = &node->child;
   kb_status rc;
-  if (++p->depth > KB_JSON_MAX_DEPTH) return KB_ELIMIT;
+  if (++p->depth > KB_JSON_MAX_DEPTH)
+    return KB_ELIMIT;
   for (;;) {
     skip_ws(p);
-    if (p->i >= p->n) return KB_EPARSE;
+    if (p->i >= p->n)
+      return KB_EPARSE;
     if (p->s[p->i] == close) {
       p->i++;
       p->depth--;
       return KB_OK;
     }
     if (node->len > 0) {
-      if (p->s[p->i] != ',') return KB_EPARSE;
+      if (p->s[p->i] != ',')
+        return KB_EPARSE;
       p->i++;
       skip_ws(p);
       if ((p->flags & KB_JSON_LENIENT) && p->i < p->n && p->s[p->i] == close)
@@ -172,14 +192,18 @@ static kb_status parse_container(jp *p, kb_json *node, char close) {
     const char *key = NULL;
     if (close == '}') {
       size_t klen;
-      if (p->i >= p->n || p->s[p->i] != '"') return KB_EPARSE;
-      if ((rc = parse_string(p, &key, &klen))) return rc;
+      if (p->i >= p->n || p->s[p->i] != '"')
+        return KB_EPARSE;
+      if ((rc = parse_string(p, &key, &klen)))
+        return rc;
       skip_ws(p);
-      if (p->i >= p->n || p->s[p->i] != ':') return KB_EPARSE;
+      if (p->i >= p->n || p->s[p->i] != ':')
+        return KB_EPARSE;
       p->i++;
     }
     kb_json *child;
-    if ((rc = parse_value(p, &child))) return rc;
+    if ((rc = parse_value(p, &child)))
+      return rc;
     child->key = key;
     *tail = child;
     tail = &child->next;
@@ -189,9 +213,11 @@ static kb_status parse_container(jp *p, kb_json *node, char close) {
 
 static kb_status parse_value(jp *p, kb_json **out) {
   skip_ws(p);
-  if (p->i >= p->n) return KB_EPARSE;
+  if (p->i >= p->n)
+    return KB_EPARSE;
   kb_json *v = kb_arena_calloc(p->a, sizeof *v);
-  if (!v) return KB_ENOMEM;
+  if (!v)
+    return KB_ENOMEM;
   *out = v;
   char c = p->s[p->i];
   const char *rest = p->s + p->i;
@@ -222,16 +248,19 @@ static kb_status parse_value(jp *p, kb_json **out) {
   }
   if (c == '-' || (c >= '0' && c <= '9')) {
     size_t k = p->i + 1;
-    while (k < p->n && strchr("0123456789.eE+-", p->s[k])) k++;
+    while (k < p->n && strchr("0123456789.eE+-", p->s[k]))
+      k++;
     char num[64];
     size_t len = k - p->i;
-    if (len >= sizeof num) return KB_EPARSE;
+    if (len >= sizeof num)
+      return KB_EPARSE;
     memcpy(num, rest, len);
     num[len] = '\0';
     char *end;
     v->type = KB_JSON_NUM;
     v->num = strtod(num, &end);
-    if (end != num + len || !isfinite(v->num)) return KB_EPARSE;
+    if (end != num + len || !isfinite(v->num))
+      return KB_EPARSE;
     p->i = k;
     return KB_OK;
   }
@@ -250,20 +279,24 @@ kb_status kb_json_parse(kb_arena *a, const char *s, size_t n, unsigned flags,
       p.i++;
       skip_ws(&p);
     }
-    if (p.i != n) rc = KB_EPARSE;
+    if (p.i != n)
+      rc = KB_EPARSE;
   }
   kb_buf_clear(&p.tmp);
   if (rc != KB_OK) {
-    if (err_off) *err_off = p.i;
+    if (err_off)
+      *err_off = p.i;
     *out = NULL;
   }
   return rc;
 }
 
 const kb_json *kb_json_get(const kb_json *obj, const char *key) {
-  if (!obj || obj->type != KB_JSON_OBJ) return NULL;
+  if (!obj || obj->type != KB_JSON_OBJ)
+    return NULL;
   for (const kb_json *c = obj->child; c; c = c->next)
-    if (c->key && strcmp(c->key, key) == 0) return c;
+    if (c->key && strcmp(c->key, key) == 0)
+      return c;
   return NULL;
 }
 
@@ -281,11 +314,16 @@ kb_status kb_json_write_str(kb_buf *out, const char *s, size_t n) {
     const char *esc = NULL;
     char u[6];
     size_t elen = 2;
-    if (c == '"') esc = "\\\"";
-    else if (c == '\\') esc = "\\\\";
-    else if (c == '\n') esc = "\\n";
-    else if (c == '\r') esc = "\\r";
-    else if (c == '\t') esc = "\\t";
+    if (c == '"')
+      esc = "\\\"";
+    else if (c == '\\')
+      esc = "\\\\";
+    else if (c == '\n')
+      esc = "\\n";
+    else if (c == '\r')
+      esc = "\\r";
+    else if (c == '\t')
+      esc = "\\t";
     else if (c < 0x20) {
       u[0] = '\\', u[1] = 'u', u[2] = '0', u[3] = '0';
       u[4] = hex[c >> 4], u[5] = hex[c & 15];
@@ -295,7 +333,8 @@ kb_status kb_json_write_str(kb_buf *out, const char *s, size_t n) {
       size_t k = kb_utf8_decode(s + i, n - i, &cp);
       if (cp == 0xFFFD && k == 1) {
         rc = kb_buf_append(out, s + run, i - run);
-        if (rc == KB_OK) rc = kb_buf_append(out, "\xEF\xBF\xBD", 3);
+        if (rc == KB_OK)
+          rc = kb_buf_append(out, "\xEF\xBF\xBD", 3);
         run = ++i;
         continue;
       }
@@ -304,14 +343,17 @@ kb_status kb_json_write_str(kb_buf *out, const char *s, size_t n) {
     }
     if (esc) {
       rc = kb_buf_append(out, s + run, i - run);
-      if (rc == KB_OK) rc = kb_buf_append(out, esc, elen);
+      if (rc == KB_OK)
+        rc = kb_buf_append(out, esc, elen);
       run = ++i;
       continue;
     }
     i++;
   }
-  if (rc == KB_OK) rc = kb_buf_append(out, s + run, i - run);
-  if (rc == KB_OK) rc = kb_buf_putc(out, '"');
+  if (rc == KB_OK)
+    rc = kb_buf_append(out, s + run, i - run);
+  if (rc == KB_OK)
+    rc = kb_buf_putc(out, '"');
   return rc;
 }
 

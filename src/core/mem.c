@@ -43,15 +43,18 @@ void kb_arena_init(kb_arena *a) {
 void *kb_arena_alloc(kb_arena *a, size_t n) {
   size_t max = a->max ? a->max : KB_GIB;
   n = (n + 15) & ~(size_t)15;
-  if (n == 0) n = 16;
-  if (n > max || a->used > max - n) return NULL;
+  if (n == 0)
+    n = 16;
+  if (n > max || a->used > max - n)
+    return NULL;
   kb_arena_block *b = a->head;
   if (!b || b->size - b->used < n) {
     size_t size = n > KB_ARENA_BLOCK / 2 ? n : KB_ARENA_BLOCK;
     if (b && b->size * 2 > size && b->size < (1u << 20) && n <= b->size)
       size = b->size * 2;
     b = malloc(sizeof *b + size);
-    if (!b) return NULL;
+    if (!b)
+      return NULL;
     b->prev = a->head;
     b->size = size;
     b->used = 0;
@@ -65,15 +68,19 @@ void *kb_arena_alloc(kb_arena *a, size_t n) {
 
 void *kb_arena_calloc(kb_arena *a, size_t n) {
   void *p = kb_arena_alloc(a, n);
-  if (p) memset(p, 0, n);
+  if (p)
+    memset(p, 0, n);
   return p;
 }
 
 char *kb_arena_strndup(kb_arena *a, const char *s, size_t n) {
-  if (n == SIZE_MAX) return NULL;
+  if (n == SIZE_MAX)
+    return NULL;
   char *p = kb_arena_alloc(a, n + 1);
-  if (!p) return NULL;
-  if (n) memcpy(p, s, n);
+  if (!p)
+    return NULL;
+  if (n)
+    memcpy(p, s, n);
   p[n] = '\0';
   return p;
 }
@@ -87,9 +94,11 @@ char *kb_arena_printf(kb_arena *a, const char *fmt, ...) {
   va_start(ap, fmt);
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
-  if (n < 0) return NULL;
+  if (n < 0)
+    return NULL;
   char *p = kb_arena_alloc(a, (size_t)n + 1);
-  if (!p) return NULL;
+  if (!p)
+    return NULL;
   va_start(ap, fmt);
   vsnprintf(p, (size_t)n + 1, fmt, ap);
   va_end(ap);
@@ -98,7 +107,8 @@ char *kb_arena_printf(kb_arena *a, const char *fmt, ...) {
 
 void kb_arena_reset(kb_arena *a) {
   kb_arena_block *b = a->head;
-  if (!b) return;
+  if (!b)
+    return;
   /* keep the oldest block: it is the one sized for a typical document */
   while (b->prev) {
     kb_arena_block *prev = b->prev;
@@ -129,13 +139,17 @@ void kb_buf_init(kb_buf *b, size_t max) {
 }
 
 static kb_status buf_reserve(kb_buf *b, size_t extra) {
-  if (extra > b->max || b->len > b->max - extra) return KB_ELIMIT;
+  if (extra > b->max || b->len > b->max - extra)
+    return KB_ELIMIT;
   size_t need = b->len + extra + 1;
-  if (need <= b->cap) return KB_OK;
+  if (need <= b->cap)
+    return KB_OK;
   size_t cap = b->cap ? b->cap : 256;
-  while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+  while (cap < need)
+    cap = cap > SIZE_MAX / 2 ? need : cap * 2;
   char *p = realloc(b->data, cap);
-  if (!p) return KB_ENOMEM;
+  if (!p)
+    return KB_ENOMEM;
   b->data = p;
   b->cap = cap;
   return KB_OK;
@@ -143,8 +157,10 @@ static kb_status buf_reserve(kb_buf *b, size_t extra) {
 
 kb_status kb_buf_append(kb_buf *b, const void *p, size_t n) {
   kb_status rc = buf_reserve(b, n);
-  if (rc) return rc;
-  if (n) memcpy(b->data + b->len, p, n);
+  if (rc)
+    return rc;
+  if (n)
+    memcpy(b->data + b->len, p, n);
   b->len += n;
   b->data[b->len] = '\0';
   return KB_OK;
@@ -164,9 +180,11 @@ kb_status kb_buf_printf(kb_buf *b, const char *fmt, ...) {
   va_start(ap, fmt);
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
-  if (n < 0) return KB_EINVAL;
+  if (n < 0)
+    return KB_EINVAL;
   kb_status rc = buf_reserve(b, (size_t)n);
-  if (rc) return rc;
+  if (rc)
+    return rc;
   va_start(ap, fmt);
   vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
   va_end(ap);
@@ -174,11 +192,14 @@ kb_status kb_buf_printf(kb_buf *b, const char *fmt, ...) {
   return KB_OK;
 }
 
-const char *kb_buf_cstr(kb_buf *b) { return b->data ? b->data : ""; }
+const char *kb_buf_cstr(kb_buf *b) {
+  return b->data ? b->data : "";
+}
 
 void kb_buf_reset(kb_buf *b) {
   b->len = 0;
-  if (b->data) b->data[0] = '\0';
+  if (b->data)
+    b->data[0] = '\0';
 }
 
 void kb_buf_clear(kb_buf *b) {

@@ -45,7 +45,8 @@ size_t kb_utf8_decode(const char *str, size_t n, uint32_t *cp) {
 }
 
 size_t kb_utf8_encode(uint32_t cp, char out[4]) {
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    cp = 0xFFFD;
   if (cp < 0x80) {
     out[0] = (char)cp;
     return 1;
@@ -77,7 +78,8 @@ int kb_utf8_valid(const char *s, size_t n) {
     }
     uint32_t cp;
     size_t k = kb_utf8_decode(s + i, n - i, &cp);
-    if (cp == 0xFFFD && k == 1) return 0;
+    if (cp == 0xFFFD && k == 1)
+      return 0;
     i += k;
   }
   return 1;
@@ -97,15 +99,18 @@ kb_status kb_utf8_sanitize(kb_buf *out, const char *s, size_t n) {
         i++;
         continue;
       }
-      if ((rc = kb_buf_append(out, s + run, i - run))) return rc;
+      if ((rc = kb_buf_append(out, s + run, i - run)))
+        return rc;
       run = ++i;
       continue;
     }
     uint32_t cp;
     size_t k = kb_utf8_decode(s + i, n - i, &cp);
     if (cp == 0xFFFD && k == 1) {
-      if ((rc = kb_buf_append(out, s + run, i - run))) return rc;
-      if ((rc = kb_buf_append(out, "\xEF\xBF\xBD", 3))) return rc;
+      if ((rc = kb_buf_append(out, s + run, i - run)))
+        return rc;
+      if ((rc = kb_buf_append(out, "\xEF\xBF\xBD", 3)))
+        return rc;
       run = ++i;
       continue;
     }
@@ -115,18 +120,25 @@ kb_status kb_utf8_sanitize(kb_buf *out, const char *s, size_t n) {
 }
 
 uint32_t kb_unicode_lower(uint32_t c) {
-  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
+  if (c < 0x80)
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7))
+    return c + 32;
   if (c >= 0x100 && c <= 0x17F) {
-    if (c == 0x130) return 'i';
-    if (c == 0x178) return 0xFF;
+    if (c == 0x130)
+      return 'i';
+    if (c == 0x178)
+      return 0xFF;
     if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
       return (c & 1) ? c + 1 : c;
     return (c & 1) ? c : c + 1;
   }
-  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
-  if (c >= 0x410 && c <= 0x42F) return c + 32;
-  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
+    return c + 32;
+  if (c >= 0x410 && c <= 0x42F)
+    return c + 32;
+  if (c >= 0x400 && c <= 0x40F)
+    return c + 80;
   return c;
 }
 
@@ -139,18 +151,30 @@ int kb_unicode_isspace(uint32_t c) {
 int kb_unicode_isalnum(uint32_t c) {
   if (c < 0x80)
     return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-  if (c == 0xD7 || c == 0xF7) return 0;
-  if (c >= 0xC0 && c <= 0x24F) return 1;                  /* Latin */
-  if (c >= 0x370 && c <= 0x3FF && c != 0x37E && c != 0x387) return 1; /* Greek */
-  if (c >= 0x400 && c <= 0x52F) return 1;                 /* Cyrillic */
-  if (c >= 0x5D0 && c <= 0x5EA) return 1;                 /* Hebrew */
-  if ((c >= 0x620 && c <= 0x64A) || (c >= 0x660 && c <= 0x669)) return 1;
-  if (c >= 0x900 && c <= 0xDFF) return 1;                 /* Indic */
-  if (c >= 0xE00 && c <= 0xEFF) return 1;                 /* Thai, Lao */
-  if (c >= 0x1E00 && c <= 0x1EFF) return 1;               /* Latin Ext Add. */
-  if (c >= 0x3040 && c <= 0x30FF) return 1;               /* kana */
-  if (c >= 0x3400 && c <= 0x9FFF) return 1;               /* CJK */
-  if (c >= 0xAC00 && c <= 0xD7A3) return 1;               /* Hangul */
+  if (c == 0xD7 || c == 0xF7)
+    return 0;
+  if (c >= 0xC0 && c <= 0x24F)
+    return 1; /* Latin */
+  if (c >= 0x370 && c <= 0x3FF && c != 0x37E && c != 0x387)
+    return 1; /* Greek */
+  if (c >= 0x400 && c <= 0x52F)
+    return 1; /* Cyrillic */
+  if (c >= 0x5D0 && c <= 0x5EA)
+    return 1; /* Hebrew */
+  if ((c >= 0x620 && c <= 0x64A) || (c >= 0x660 && c <= 0x669))
+    return 1;
+  if (c >= 0x900 && c <= 0xDFF)
+    return 1; /* Indic */
+  if (c >= 0xE00 && c <= 0xEFF)
+    return 1; /* Thai, Lao */
+  if (c >= 0x1E00 && c <= 0x1EFF)
+    return 1; /* Latin Ext Add. */
+  if (c >= 0x3040 && c <= 0x30FF)
+    return 1; /* kana */
+  if (c >= 0x3400 && c <= 0x9FFF)
+    return 1; /* CJK */
+  if (c >= 0xAC00 && c <= 0xD7A3)
+    return 1; /* Hangul */
   return 0;
 }
 
@@ -168,7 +192,8 @@ kb_status kb_str_lower(kb_buf *out, const char *s, size_t n) {
     uint32_t cp;
     i += kb_utf8_decode(s + i, n - i, &cp);
     char tmp[4];
-    if ((rc = kb_buf_append(out, tmp, kb_utf8_encode(kb_unicode_lower(cp), tmp))))
+    if ((rc = kb_buf_append(out, tmp,
+                            kb_utf8_encode(kb_unicode_lower(cp), tmp))))
       return rc;
   }
   return KB_OK;
@@ -179,7 +204,8 @@ static size_t space_prefix(const char *s, size_t n) {
   while (i < n) {
     uint32_t cp;
     size_t k = kb_utf8_decode(s + i, n - i, &cp);
-    if (!kb_unicode_isspace(cp)) break;
+    if (!kb_unicode_isspace(cp))
+      break;
     i += k;
   }
   return i;
@@ -192,10 +218,12 @@ kb_str kb_str_trim(kb_str s) {
   while (s.n > 0) {
     /* step back to the start of the last code point */
     size_t k = s.n - 1;
-    while (k > 0 && ((unsigned char)s.p[k] & 0xC0) == 0x80 && s.n - k < 4) k--;
+    while (k > 0 && ((unsigned char)s.p[k] & 0xC0) == 0x80 && s.n - k < 4)
+      k--;
     uint32_t cp;
     kb_utf8_decode(s.p + k, s.n - k, &cp);
-    if (!kb_unicode_isspace(cp)) break;
+    if (!kb_unicode_isspace(cp))
+      break;
     s.n = k;
   }
   return s;
@@ -208,12 +236,16 @@ int kb_str_eq(kb_str a, const char *b) {
 
 int kb_str_ieq_ascii(kb_str a, const char *b) {
   size_t n = strlen(b);
-  if (a.n != n) return 0;
+  if (a.n != n)
+    return 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char x = (unsigned char)a.p[i], y = (unsigned char)b[i];
-    if (x >= 'A' && x <= 'Z') x += 32;
-    if (y >= 'A' && y <= 'Z') y += 32;
-    if (x != y) return 0;
+    if (x >= 'A' && x <= 'Z')
+      x += 32;
+    if (y >= 'A' && y <= 'Z')
+      y += 32;
+    if (x != y)
+      return 0;
   }
   return 1;
 }

@@ -1,0 +1,38 @@
+# kabar: the two commands of the README, plus a few conveniences.
+#   make run    install what is missing, build, ingest the sample pages into
+#               ./kabar.db and print the timeline
+#   make test   install what is missing, build (normal and ASan+UBSan) and
+#               run every test through ctest
+BUILD   ?= build
+SANBUILD ?= build-asan
+DB      ?= kabar.db
+JOBS    ?= 2
+
+.PHONY: all deps build run test test-asan test-release clean bench
+
+all: build
+
+deps:
+	@bash scripts/deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKB_WERROR=ON >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+run: build
+	@rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BUILD)/kabar ingest --db $(DB) data/samples
+	$(BUILD)/kabar timeline --db $(DB)
+
+test-release: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+test-asan: deps
+	@cmake -S . -B $(SANBUILD) -DCMAKE_BUILD_TYPE=Debug -DKB_SANITIZE=ON -DKB_WERROR=ON >/dev/null
+	@cmake --build $(SANBUILD) -j$(JOBS)
+	cd $(SANBUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j$(JOBS)
+
+test: test-release test-asan
+
+clean:
+	rm -rf $(BUILD) $(SANBUILD)

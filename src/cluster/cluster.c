@@ -1,0 +1,399 @@
+/* Events and storylines. Articles become TF-IDF vectors (title words count
+ * double); an article joins the event whose members it resembles most once
+ * time is weighed in (exp(-d²/2σ²), σ ≈ 3 days, nothing beyond a window),
+ * as news-clustering systems do; events join storylines by the similarity
+ * of their centroids with no short time limit, since a story recurs every
+ * year (ARCHITECTURE.md, lesson 7). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kabar/cluster.h"
+#include "kabar/text.h"
+
+void kb_cluster_opts_init(kb_cluster_opts *o) {
+  o->event_threshold = 0.30;
+  o->sigma_days = 3.0;
+  o->window_days = 7;
+  o->storyline_threshold = 0.22;
+}
+
+/* ---- sparse vectors --------------------------------------------------- */
+
+typedef struct term {
+  uint64_t h;
+  float w;
+} term;
+
+typedef struct vec {
+  term *t; /* sorted by h */
+  size_t n;
+} vec;
+
+static int term_cmp(const void *a, const void *b) {
+  uint64_t x = ((const term *)a)->h, y = ((const term *)b)->h;
+  return x < y ? -1 : x > y;
+}
+
+static double dot(const vec *a, const vec *b) {
+  size_t i = 0, j = 0;
+  double s = 0;
+  while (i < a->n && j < b->n) {
+    if (a->t[i].h == b->t[j].h)
+      s += (double)a->t[i++].w * b->t[j++].w;
+    else if (a->t[i].h < b->t[j].h)
+      i++;
+    else
+      j++;
+  }
+  return s;
+}
+
+static void normalise(vec *v) {
+  double s = 0;
+  for (size_t i = 0; i < v->n; i++)
+    s += (double)v->t[i].w * v->t[i].w;
+  if (s <= 0)
+    return;
+  float inv = (float)(1.0 / sqrt(s));
+  for (size_t i = 0; i < v->n; i++)
+    v->t[i].w *= inv;
+}
+
+/* Sorts terms and merges equal hashes by adding weights. */
+static void compact(vec *v) {
+  if (v->n == 0)
+    return;
+  qsort(v->t, v->n, sizeof *v->t, term_cmp);
+  size_t o = 0;
+  for (size_t i = 1; i < v->n; i++) {
+    if (v->t[i].h == v->t[o].h)
+      v->t[o].w += v->t[i].w;
+    else
+      v->t[++o] = v->t[i];
+  }
+  v->n = o + 1;
+}
+
+typedef struct collect {
+  term *t;
+  size_t n, cap;
+  float weight;
+  const char *lang;
+  int oom;
+} collect;
+
+static int collect_token(const char *tok, size_t n, void *ctx) {
+  collect *c = ctx;
+  if (n < 2)
+    return 0;
+  size_t digits = 0;
+  for (size_t i = 0; i < n; i++)
+    digits += tok[i] >= '0' && tok[i] <= '9';
+  if (digits == n)
+    return 0; /* numbers say little about the subject */
+  if (kb_is_stopword(c->lang, tok, n))
+    return 0;
+  if (c->n == c->cap) {
+    size_t ncap = c->cap ? c->cap * 2 : 256;
+    term *p = realloc(c->t, ncap * sizeof *p);
+    if (!p) {
+      c->oom = 1;
+      return 1;
+    }
+    c->t = p;
+    c->cap = ncap;
+  }
+  c->t[c->n++] = (term){kb_hash64(tok, n, 0x5eed), c->weight};
+  return 0;
+}
+
+/* Raw term counts of a document (title counted twice). */
+static kb_status doc_terms(const kb_cluster_doc *d, kb_buf *scratch, vec *out) {
+  collect c = {.lang = d->language ? d->language : "en"};
+  kb_status rc = KB_OK;
+  if (d->title) {
+    c.weight = 2.0f;
+    rc = kb_tokenize(d->title, strlen(d->title), scratch, collect_token, &c);
+  }
+  if (!rc && d->text) {
+    c.weight = 1.0f;
+    rc = kb_tokenize(d->text, strlen(d->text), scratch, collect_token, &c);
+  }
+  if (!rc && c.oom)
+    rc = KB_ENOMEM;
+  if (rc) {
+    free(c.t);
+    return rc;
+  }
+  out->t = c.t;
+  out->n = c.n;
+  compact(out);
+  return KB_OK;
+}
+
+/* ---- document frequencies: open addressing on term hashes -------------- */
+
+typedef struct df_table {
+  uint64_t *keys; /* 0 = empty (hash 0 is remapped to 1) */
+  uint32_t *counts;
+  size_t cap;
+} df_table;
+
+static uint32_t *df_slot(df_table *t, uint64_t h) {
+  if (h == 0)
+    h = 1;
+  size_t i = (size_t)h & (t->cap - 1);
+  while (t->keys[i] && t->keys[i] != h)
+    i = (i + 1) & (t->cap - 1);
+  t->keys[i] = h;
+  return &t->counts[i];
+}
+
+static kb_status df_build(df_table *t, vec *docs, size_t n) {
+  size_t total = 0;
+  for (size_t i = 0; i < n; i++)
+    total += docs[i].n;
+  t->cap = 1024;
+  while (t->cap < total * 2)
+    t->cap *= 2;
+  t->keys = calloc(t->cap, sizeof *t->keys);
+  t->counts = calloc(t->cap, sizeof *t->counts);
+  if (!t->keys || !t->counts)
+    return KB_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < docs[i].n; k++)
+      (*df_slot(t, docs[i].t[k].h))++;
+  return KB_OK;
+}
+
+static void tfidf(vec *v, df_table *df, size_t ndocs) {
+  for (size_t k = 0; k < v->n; k++) {
+    double tf = 1.0 + log(v->t[k].w);
+    double idf = log((ndocs + 1.0) / (*df_slot(df, v->t[k].h) + 1.0)) + 1.0;
+    v->t[k].w = (float)(tf * idf);
+  }
+  normalise(v);
+}
+
+/* ---- events ----------------------------------------------------------------
+ */
+
+typedef struct event {
+  size_t *members; /* doc indexes */
+  size_t n, cap;
+  int32_t day; /* day of the first member; KB_DAY_UNKNOWN if none */
+  int32_t last_day;
+} event;
+
+static kb_status event_add(event *e, size_t doc) {
+  if (e->n == e->cap) {
+    size_t ncap = e->cap ? e->cap * 2 : 4;
+    size_t *p = realloc(e->members, ncap * sizeof *p);
+    if (!p)
+      return KB_ENOMEM;
+    e->members = p;
+    e->cap = ncap;
+  }
+  e->members[e->n++] = doc;
+  return KB_OK;
+}
+
+typedef struct order_item {
+  int32_t day;
+  size_t idx;
+} order_item;
+
+static int order_cmp(const void *a, const void *b) {
+  const order_item *x = a, *y = b;
+  int ux = x->day == KB_DAY_UNKNOWN, uy = y->day == KB_DAY_UNKNOWN;
+  if (ux != uy)
+    return ux - uy;
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static size_t uf_find(size_t *parent, size_t x) {
+  while (parent[x] != x)
+    x = parent[x] = parent[parent[x]];
+  return x;
+}
+
+kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
+                         const kb_cluster_opts *opts, kb_clustering *out) {
+  kb_cluster_opts def;
+  if (!opts) {
+    kb_cluster_opts_init(&def);
+    opts = &def;
+  }
+  memset(out, 0, sizeof *out);
+  kb_status rc = KB_OK;
+  vec *v = calloc(n ? n : 1, sizeof *v);
+  order_item *order = calloc(n ? n : 1, sizeof *order);
+  event *ev = calloc(n ? n : 1, sizeof *ev);
+  vec *centroid = NULL;
+  size_t *parent = NULL, *story_index = NULL;
+  size_t nev = 0;
+  df_table df = {0};
+  kb_buf scratch;
+  kb_buf_init(&scratch, 0);
+  if (!v || !order || !ev) {
+    rc = KB_ENOMEM;
+    goto done;
+  }
+  for (size_t i = 0; i < n && !rc; i++)
+    rc = doc_terms(&docs[i], &scratch, &v[i]);
+  if (!rc)
+    rc = df_build(&df, v, n);
+  if (rc)
+    goto done;
+  for (size_t i = 0; i < n; i++)
+    tfidf(&v[i], &df, n);
+
+  /* articles in day order join the best active event or open one */
+  for (size_t i = 0; i < n; i++)
+    order[i] = (order_item){docs[i].day, i};
+  qsort(order, n, sizeof *order, order_cmp);
+  double two_sigma2 = 2.0 * opts->sigma_days * opts->sigma_days;
+  for (size_t oi = 0; oi < n; oi++) {
+    size_t d = order[oi].idx;
+    int32_t day = docs[d].day;
+    double best = 0;
+    size_t best_e = SIZE_MAX;
+    for (size_t e = nev; e-- > 0;) {
+      double decay = 1.0;
+      if (day != KB_DAY_UNKNOWN && ev[e].day != KB_DAY_UNKNOWN) {
+        /* events open in day order: one that began long before any window
+         * could reach is the end of the search */
+        if (ev[e].day < day - 8 * opts->window_days)
+          break;
+        if (ev[e].last_day < day - opts->window_days)
+          continue;
+        double dd = (double)(day - ev[e].day);
+        if (fabs(dd) > opts->window_days)
+          continue;
+        decay = exp(-dd * dd / two_sigma2);
+      }
+      double sim = 0;
+      for (size_t m = 0; m < ev[e].n; m++)
+        sim += dot(&v[d], &v[ev[e].members[m]]);
+      sim = sim / (double)ev[e].n * decay;
+      if (sim > best) {
+        best = sim;
+        best_e = e;
+      }
+    }
+    if (best_e == SIZE_MAX || best < opts->event_threshold) {
+      best_e = nev++;
+      ev[best_e].day = ev[best_e].last_day = day;
+    }
+    if ((rc = event_add(&ev[best_e], d)))
+      goto done;
+    if (day != KB_DAY_UNKNOWN && day > ev[best_e].last_day)
+      ev[best_e].last_day = day;
+  }
+
+  /* storylines: union of events whose centroids are alike, at any distance */
+  centroid = calloc(nev ? nev : 1, sizeof *centroid);
+  parent = malloc((nev ? nev : 1) * sizeof *parent);
+  story_index = malloc((nev ? nev : 1) * sizeof *story_index);
+  if (!centroid || !parent || !story_index) {
+    rc = KB_ENOMEM;
+    goto done;
+  }
+  for (size_t e = 0; e < nev; e++) {
+    size_t total = 0;
+    for (size_t m = 0; m < ev[e].n; m++)
+      total += v[ev[e].members[m]].n;
+    centroid[e].t = malloc((total ? total : 1) * sizeof(term));
+    if (!centroid[e].t) {
+      rc = KB_ENOMEM;
+      goto done;
+    }
+    for (size_t m = 0; m < ev[e].n; m++) {
+      const vec *dv = &v[ev[e].members[m]];
+      memcpy(centroid[e].t + centroid[e].n, dv->t, dv->n * sizeof(term));
+      centroid[e].n += dv->n;
+    }
+    compact(&centroid[e]);
+    normalise(&centroid[e]);
+    parent[e] = e;
+  }
+  for (size_t a = 0; a < nev; a++)
+    for (size_t b = a + 1; b < nev; b++)
+      if (dot(&centroid[a], &centroid[b]) >= opts->storyline_threshold)
+        parent[uf_find(parent, a)] = uf_find(parent, b);
+
+  /* number storylines by their first event, events by their order */
+  out->ndocs = n;
+  out->nevents = nev;
+  out->event_of = malloc((n ? n : 1) * sizeof *out->event_of);
+  out->storyline_of = malloc((nev ? nev : 1) * sizeof *out->storyline_of);
+  out->event_day = malloc((nev ? nev : 1) * sizeof *out->event_day);
+  if (!out->event_of || !out->storyline_of || !out->event_day) {
+    rc = KB_ENOMEM;
+    goto done;
+  }
+  for (size_t e = 0; e < nev; e++)
+    story_index[e] = SIZE_MAX;
+  for (size_t e = 0; e < nev; e++) {
+    size_t root = uf_find(parent, e);
+    if (story_index[root] == SIZE_MAX)
+      story_index[root] = out->nstorylines++;
+    out->storyline_of[e] = story_index[root];
+    out->event_day[e] = ev[e].day;
+    for (size_t m = 0; m < ev[e].n; m++)
+      out->event_of[ev[e].members[m]] = e;
+  }
+done:
+  if (rc)
+    kb_clustering_clear(out);
+  for (size_t i = 0; v && i < n; i++)
+    free(v[i].t);
+  for (size_t e = 0; e < nev; e++) {
+    free(ev[e].members);
+    if (centroid)
+      free(centroid[e].t);
+  }
+  free(v);
+  free(order);
+  free(ev);
+  free(centroid);
+  free(parent);
+  free(story_index);
+  free(df.keys);
+  free(df.counts);
+  kb_buf_clear(&scratch);
+  return rc;
+}
+
+void kb_clustering_clear(kb_clustering *c) {
+  free(c->event_of);
+  free(c->storyline_of);
+  free(c->event_day);
+  memset(c, 0, sizeof *c);
+}
+
+double kb_cluster_text_similarity(const char *a, const char *b,
+                                  const char *language) {
+  kb_cluster_doc d[2] = {{.text = a, .language = language},
+                         {.text = b, .language = language}};
+  vec v[2] = {{0}, {0}};
+  kb_buf scratch;
+  kb_buf_init(&scratch, 0);
+  double sim = 0;
+  if (doc_terms(&d[0], &scratch, &v[0]) == KB_OK &&
+      doc_terms(&d[1], &scratch, &v[1]) == KB_OK) {
+    for (int i = 0; i < 2; i++)
+      for (size_t k = 0; k < v[i].n; k++)
+        v[i].t[k].w = (float)(1.0 + log(v[i].t[k].w));
+    normalise(&v[0]);
+    normalise(&v[1]);
+    sim = dot(&v[0], &v[1]);
+  }
+  free(v[0].t);
+  free(v[1].t);
+  kb_buf_clear(&scratch);
+  return sim;
+}

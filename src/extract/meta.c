@@ -1,0 +1,448 @@
+/* The shared metadata pass that runs after the HTML or the plain-text
+ * extractor: the dateline and outlet printed at the head of the body
+ * ("REPUBLIKA.CO.ID, MOSKOW –", "WASHINGTON (Reuters) -"), the agencies the
+ * article credits, the language, and the event date (kabar/dates_parse.h).
+ * Names of agencies and places are data (data/cues/agencies.txt, places.txt).
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "kabar/text.h"
+
+/* ---- tables built once from data/ and immutable afterwards ------------- */
+
+typedef struct spelling {
+  kb_str text;         /* as listed */
+  const char *display; /* the agency's display name (NUL-terminated) */
+} spelling;
+
+typedef struct meta_tables {
+  spelling *spellings;
+  size_t nspellings;
+  kb_str *places;
+  size_t nplaces;
+  kb_arena arena;
+} meta_tables;
+
+static meta_tables
+    g_tables; /* written once under pthread_once, then read-only */
+static pthread_once_t g_tables_once = PTHREAD_ONCE_INIT;
+
+static void tables_build(void) {
+  meta_tables *t = &g_tables;
+  kb_arena_init(&t->arena);
+  size_t len;
+  const char *src = kb_data_get("cues/agencies.txt", &len);
+  kb_lines it;
+  kb_str line, f[16];
+  size_t cap = 0;
+  kb_lines_init(&it, src, len);
+  while (kb_lines_next(&it, &line))
+    cap += kb_str_split_tabs(line, f, 16);
+  t->spellings = kb_arena_alloc(&t->arena, (cap + 1) * sizeof *t->spellings);
+  kb_lines_init(&it, src, len);
+  while (t->spellings && kb_lines_next(&it, &line)) {
+    size_t nf = kb_str_split_tabs(line, f, 16);
+    const char *display = kb_arena_strndup(&t->arena, f[0].p, f[0].n);
+    if (!display)
+      break;
+    if (nf == 1)
+      t->spellings[t->nspellings++] = (spelling){f[0], display};
+    for (size_t i = 1; i < nf; i++)
+      if (f[i].n)
+        t->spellings[t->nspellings++] = (spelling){f[i], display};
+  }
+  src = kb_data_get("cues/places.txt", &len);
+  cap = 0;
+  kb_lines_init(&it, src, len);
+  while (kb_lines_next(&it, &line))
+    cap++;
+  t->places = kb_arena_alloc(&t->arena, (cap + 1) * sizeof *t->places);
+  kb_lines_init(&it, src, len);
+  while (t->places && kb_lines_next(&it, &line))
+    t->places[t->nplaces++] = line;
+}
+
+static const meta_tables *tables(void) {
+  pthread_once(&g_tables_once, tables_build);
+  return &g_tables;
+}
+
+/* ---- small text predicates --------------------------------------------- */
+
+static int is_upper_ascii(int c) {
+  return c >= 'A' && c <= 'Z';
+}
+static int is_lower_ascii(int c) {
+  return c >= 'a' && c <= 'z';
+}
+static int is_word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || is_upper_ascii(c) || is_lower_ascii(c) ||
+         c >= 0x80;
+}
+
+/* s[0..n) equals lit in exact case or in all capitals (ASCII). */
+static int eq_case_or_upper(const char *s, const char *lit, size_t n) {
+  if (memcmp(s, lit, n) == 0)
+    return 1;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char a = (unsigned char)s[i], b = (unsigned char)lit[i];
+    if (is_lower_ascii(b))
+      b -= 32;
+    if (a != b)
+      return 0;
+  }
+  return 1;
+}
+
+/* First whole-word occurrence of w in s, exact case or all capitals. */
+static const char *find_word(const char *s, size_t n, kb_str w) {
+  if (w.n == 0 || w.n > n)
+    return NULL;
+  for (size_t i = 0; i + w.n <= n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    unsigned char f = (unsigned char)w.p[0];
+    if (c != f && !(is_lower_ascii(f) && c == f - 32))
+      continue;
+    if (i > 0 && is_word_byte((unsigned char)s[i - 1]))
+      continue;
+    if (i + w.n < n && is_word_byte((unsigned char)s[i + w.n]))
+      continue;
+    if (eq_case_or_upper(s + i, w.p, w.n))
+      return s + i;
+  }
+  return NULL;
+}
+
+/* The agency named by text (whole of it), or NULL. */
+static const char *agency_named(kb_str text) {
+  const meta_tables *t = tables();
+  for (size_t i = 0; i < t->nspellings; i++) {
+    const spelling *sp = &t->spellings[i];
+    if (sp->text.n == text.n && eq_case_or_upper(text.p, sp->text.p, text.n))
+      return sp->display;
+  }
+  return NULL;
+}
+
+static int is_place(kb_str text) {
+  const meta_tables *t = tables();
+  for (size_t i = 0; i < t->nplaces; i++) {
+    kb_str p = t->places[i];
+    if (p.n != text.n)
+      continue;
+    size_t k = 0;
+    while (k < p.n) {
+      unsigned char a = (unsigned char)p.p[k], b = (unsigned char)text.p[k];
+      if (is_upper_ascii(a))
+        a += 32;
+      if (is_upper_ascii(b))
+        b += 32;
+      if (a != b)
+        break;
+      k++;
+    }
+    if (k == p.n)
+      return 1;
+  }
+  return 0;
+}
+
+/* "REPUBLIKA.CO.ID", "iNewsSemarang.id", "Liputan6.com": a name with a dot
+ * followed by letters, and no spaces. */
+static int is_domain_like(kb_str s) {
+  int dot = 0;
+  for (size_t i = 0; i < s.n; i++) {
+    unsigned char c = (unsigned char)s.p[i];
+    if (c == ' ')
+      return 0;
+    if (c == '.' && i > 0 && i + 1 < s.n &&
+        (is_lower_ascii(s.p[i + 1]) || is_upper_ascii(s.p[i + 1])))
+      dot = 1;
+  }
+  return dot;
+}
+
+static int all_caps_word(kb_str s) {
+  size_t letters = 0;
+  for (size_t i = 0; i < s.n; i++) {
+    unsigned char c = (unsigned char)s.p[i];
+    if (is_lower_ascii(c))
+      return 0;
+    if (is_upper_ascii(c))
+      letters++;
+  }
+  return letters >= 3;
+}
+
+/* ---- dateline ------------------------------------------------------------
+ * A dateline is a short run of capitalised parts ending in a dash or colon
+ * that is followed by a space, at the very start of the first paragraph. */
+
+#define DATELINE_MAX 80
+
+/* Length of the dateline separator at s[i..n) (" – ", " - ", ": ", "— ",
+ * " -- "), or 0. The separator must end in a space: "MOSKOW-KEMPALAN" joins
+ * two parts, it does not end the dateline. */
+static size_t separator_at(const char *s, size_t n, size_t i) {
+  size_t k = i;
+  while (k < n && s[k] == ' ')
+    k++;
+  int spaced = k > i;
+  if (k < n && s[k] == ':') {
+    k++;
+  } else if (k < n && s[k] == '-' && spaced) {
+    k++;
+    if (k < n && s[k] == '-')
+      k++;
+  } else if (k + 2 < n && (unsigned char)s[k] == 0xE2 &&
+             (unsigned char)s[k + 1] == 0x80 &&
+             ((unsigned char)s[k + 2] == 0x93 ||
+              (unsigned char)s[k + 2] == 0x94)) {
+    k += 3; /* en or em dash */
+  } else {
+    return 0;
+  }
+  if (k >= n || s[k] != ' ')
+    return 0;
+  while (k < n && s[k] == ' ')
+    k++;
+  return k - i;
+}
+
+typedef struct dateline_parts {
+  kb_str place;
+  kb_str outlet;
+  const char *agency; /* display name of an agency named in the dateline */
+  size_t body_offset; /* where the sentence starts after the dateline */
+} dateline_parts;
+
+static void classify_part(kb_str part, dateline_parts *d, kb_str *unknown,
+                          size_t *nunknown, int *ok) {
+  part = kb_str_trim(part);
+  if (part.n == 0)
+    return;
+  if (part.p[0] == '(' && part.p[part.n - 1] == ')') {
+    kb_str inner = kb_str_trim((kb_str){part.p + 1, part.n - 2});
+    const char *ag = agency_named(inner);
+    if (ag)
+      d->agency = ag;
+    else if (!d->outlet.n)
+      d->outlet = inner;
+    *ok = 1;
+    return;
+  }
+  for (size_t i = 0; i < part.n; i++)
+    if (part.p[i] >= '0' && part.p[i] <= '9')
+      return; /* "Aug 16": a date */
+  if (is_domain_like(part)) {
+    if (!d->outlet.n)
+      d->outlet = part;
+    *ok = 1;
+  } else if (!d->place.n && is_place(part)) {
+    d->place = part;
+    *ok = 1;
+  } else if (agency_named(part)) {
+    d->agency = agency_named(part);
+    *ok = 1;
+  } else if (*nunknown < 4) {
+    if (all_caps_word(part))
+      *ok = 1;
+    unknown[(*nunknown)++] = part;
+  }
+}
+
+/* Every word of the dateline starts with a capital or a digit, or is a
+ * domain ("iNewsSemarang.id") or a parenthesis. */
+static int dateline_words_ok(kb_str pre) {
+  size_t i = 0, words = 0;
+  while (i < pre.n) {
+    while (i < pre.n && (pre.p[i] == ' ' || pre.p[i] == ','))
+      i++;
+    if (i >= pre.n)
+      break;
+    size_t s = i;
+    while (i < pre.n && pre.p[i] != ' ' && pre.p[i] != ',')
+      i++;
+    kb_str w = {pre.p + s, i - s};
+    words++;
+    unsigned char c = (unsigned char)w.p[0];
+    if (!(is_upper_ascii(c) || (c >= '0' && c <= '9') || c == '(' ||
+          c >= 0x80 || is_domain_like(w)))
+      return 0;
+  }
+  return words > 0 && words <= 7;
+}
+
+static int parse_dateline(const char *s, size_t n, dateline_parts *d) {
+  memset(d, 0, sizeof *d);
+  size_t lim = n < DATELINE_MAX ? n : DATELINE_MAX;
+  size_t sep = 0, seplen = 0;
+  for (size_t i = 1; i < lim; i++) {
+    if (s[i] == '.' && !(i + 1 < n && is_word_byte((unsigned char)s[i + 1])))
+      return 0; /* a sentence ended before any separator */
+    if ((seplen = separator_at(s, n, i))) {
+      sep = i;
+      break;
+    }
+  }
+  if (!seplen)
+    return 0;
+  kb_str pre = kb_str_trim((kb_str){s, sep});
+  if (pre.n < 2 || !dateline_words_ok(pre))
+    return 0;
+  /* split on commas, around parentheses, and on a hyphen that joins two
+   * shouted parts ("MOSKOW-KEMPALAN") */
+  kb_str unknown[4];
+  size_t nunknown = 0;
+  int ok = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= pre.n; i++) {
+    if (i < pre.n && pre.p[i] == '(') {
+      const char *close = memchr(pre.p + i, ')', pre.n - i);
+      size_t end = close ? (size_t)(close - pre.p) + 1 : pre.n;
+      classify_part((kb_str){pre.p + start, i - start}, d, unknown, &nunknown,
+                    &ok);
+      classify_part((kb_str){pre.p + i, end - i}, d, unknown, &nunknown, &ok);
+      start = end;
+      i = end - 1;
+      continue;
+    }
+    int join = i < pre.n && pre.p[i] == '-' && i > start &&
+               pre.p[i - 1] != ' ' && i + 1 < pre.n && pre.p[i + 1] != ' ' &&
+               all_caps_word((kb_str){pre.p + start, i - start});
+    if (i == pre.n || pre.p[i] == ',' || join) {
+      classify_part((kb_str){pre.p + start, i - start}, d, unknown, &nunknown,
+                    &ok);
+      start = i + 1;
+    }
+  }
+  if (!ok)
+    return 0;
+  /* Parts nobody recognised: the first is the place when there is none yet
+   * ("KARAWANG, KOMPAS.com"), the next the outlet ("GARUT-WARTAKOTA:"). */
+  size_t u = 0;
+  if (!d->place.n && u < nunknown)
+    d->place = unknown[u++];
+  if (!d->outlet.n && u < nunknown)
+    d->outlet = unknown[u++];
+  d->body_offset = sep + seplen;
+  return d->place.n || d->outlet.n || d->agency;
+}
+
+/* "REPUBLIKA.CO.ID" → "Republika", "Liputan6.com" → "Liputan6": the name
+ * without its domain suffix; a shouted name of 4+ letters is title-cased. */
+static kb_status set_outlet_name(kb_article *a, kb_str name) {
+  static const char *const suffixes[] = {
+      ".co.id", ".or.id", ".go.id", ".com.my", ".com", ".co", ".id",
+      ".net",   ".org",   ".tv",    ".news",   ".my",  ".sg"};
+  int changed = 1;
+  while (changed) {
+    changed = 0;
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+      size_t k = strlen(suffixes[i]);
+      if (name.n > k + 1 &&
+          kb_str_ieq_ascii((kb_str){name.p + name.n - k, k}, suffixes[i])) {
+        name.n -= k;
+        changed = 1;
+      }
+    }
+  }
+  char buf[128];
+  if (name.n == 0 || name.n >= sizeof buf)
+    return KB_OK;
+  memcpy(buf, name.p, name.n);
+  buf[name.n] = '\0';
+  if (all_caps_word(name) && name.n >= 4) {
+    for (size_t i = 1; i < name.n; i++)
+      if (is_upper_ascii(buf[i]) && buf[i - 1] != ' ')
+        buf[i] += 32;
+  }
+  return kb_article_set(a, &a->outlet, buf, name.n);
+}
+
+static kb_status outlet_from_host(kb_article *a, const char *url) {
+  const char *h = strstr(url, "://");
+  if (!h)
+    return KB_OK;
+  h += 3;
+  size_t n = strcspn(h, "/:?#");
+  if (n > 4 && strncmp(h, "www.", 4) == 0)
+    h += 4, n -= 4;
+  return n ? set_outlet_name(a, (kb_str){h, n}) : KB_OK;
+}
+
+/* ---- credits ------------------------------------------------------------ */
+
+static kb_status credits_from_body(kb_article *a) {
+  const meta_tables *t = tables();
+  kb_status rc = KB_OK;
+  for (size_t i = 0; !rc && i < t->nspellings; i++) {
+    for (size_t p = 0; p < a->nbody; p++) {
+      if (find_word(a->body[p], strlen(a->body[p]), t->spellings[i].text)) {
+        rc = kb_article_add_credit(a, t->spellings[i].display,
+                                   strlen(t->spellings[i].display));
+        break;
+      }
+    }
+  }
+  return rc;
+}
+
+/* Credits found by the extractors may be spelled as on the page
+ * ("REUTERS"): give them their display names. */
+static void canonical_credits(kb_article *a) {
+  for (size_t i = 0; i < a->ncredits; i++) {
+    const char *d =
+        agency_named((kb_str){a->credits[i], strlen(a->credits[i])});
+    if (d)
+      a->credits[i] = d; /* static-lifetime table string */
+  }
+}
+
+kb_status kb_extract_finish(const kb_extract_opts *opts, kb_article *a) {
+  kb_status rc = KB_OK;
+  canonical_credits(a);
+  if (a->nbody > 0) {
+    dateline_parts d;
+    const char *first = a->body[0];
+    if (parse_dateline(first, strlen(first), &d)) {
+      if (d.place.n)
+        rc = kb_article_set(a, &a->dateline, d.place.p, d.place.n);
+      if (!rc && d.outlet.n)
+        rc = set_outlet_name(a, d.outlet);
+      if (!rc && d.agency)
+        rc = kb_article_add_credit(a, d.agency, strlen(d.agency));
+    }
+  }
+  if (!rc && !a->outlet && a->site_name)
+    rc = kb_article_set(a, &a->outlet, a->site_name, strlen(a->site_name));
+  if (!rc && !a->outlet && a->url)
+    rc = outlet_from_host(a, a->url);
+  if (!rc)
+    rc = credits_from_body(a);
+  if (rc)
+    return rc;
+
+  if (!a->language && a->nbody > 0) {
+    kb_buf text;
+    kb_buf_init(&text, 1 << 16);
+    for (size_t i = 0; i < a->nbody && text.len < 8192; i++) {
+      kb_buf_puts(&text, a->body[i]);
+      kb_buf_putc(&text, '\n');
+    }
+    const char *lang = kb_langid(kb_buf_cstr(&text), text.len, NULL);
+    kb_buf_clear(&text);
+    if (lang)
+      rc = kb_article_set(a, &a->language, lang, strlen(lang));
+  }
+  if (!rc && a->nbody > 0 && !(opts->flags & KB_EXTRACT_NO_EVENT_DATE)) {
+    kb_date_ctx ctx = {.lang = a->language,
+                       .now = opts->now,
+                       .published = a->published.from ? &a->published.t : NULL};
+    rc = kb_date_reason(a->body, a->nbody, &ctx, &a->event);
+  }
+  return rc;
+}

@@ -1,0 +1,26 @@
+/* Private to src/store: the store handle shared by its files. */
+#ifndef KB_STORE_INT_H
+#define KB_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "kabar/store.h"
+
+struct kb_store {
+  sqlite3 *db;
+  char errmsg[512]; /* the last error, for kb_store_errmsg */
+  int version;      /* schema version after open */
+  int in_tx;        /* 1 inside kb_store_begin .. commit/rollback */
+};
+
+/* Rows of a named query being read. */
+struct kb_rows {
+  kb_store *store;
+  sqlite3_stmt *st;
+  size_t ncols;
+  const char **names;
+  const char **values;
+  int *numeric;
+};
+
+#endif

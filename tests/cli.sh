@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# End-to-end tests of the kabar command: help and exit codes, ingest
+# summary and failures, re-ingest without duplicates, a kill in the middle
+# of a batch, and the read commands. usage: cli.sh KABAR SRCDIR
+set -u
+kabar=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+check() { # name, then a command that must succeed
+  local name=$1
+  shift
+  if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name" >&2; fi
+}
+status() { "$@" >/dev/null 2>&1; echo $?; }
+
+# help and usage
+for c in ingest extract articles show events storylines timeline; do
+  check "$c --help" bash -c "'$kabar' $c --help | grep -q '^usage: kabar $c'"
+done
+check "--version" bash -c "'$kabar' --version | grep -q '^kabar [0-9]'"
+check "no command is a usage error" test "$(status "$kabar")" = 2
+check "unknown command" test "$(status "$kabar" frobnicate)" = 2
+check "unknown option" test "$(status "$kabar" ingest --bogus x)" = 2
+check "missing store" test "$(status "$kabar" articles --db "$tmp/none.db")" = 3
+
+# ingest the samples; the summary counts them
+db=$tmp/k.db
+out=$("$kabar" ingest -q --db "$db" "$src/data/samples"; echo "rc=$?")
+check "quiet ingest exits 0" grep -q "rc=0" <<<"$out"
+out=$("$kabar" ingest --db "$db" "$src/data/samples" 2>&1)
+check "re-ingest changes nothing" grep -q "pages read 5, articles stored 0, unchanged 5, failed 0" <<<"$out"
+n=$("$kabar" articles --db "$db" --json | grep -c '"id"')
+check "five articles" test "$n" = 5
+
+# a bad page among good ones: reported with its name, exit 1, others kept
+mkdir -p "$tmp/mixed"
+cp "$src/data/samples/000_a7f6cac26c6d8739.txt" "$tmp/mixed/good.txt"
+printf '\x00\x01\x02\xff\xfe' >"$tmp/mixed/bad.bin"
+printf 'Menu\nHome\n' >"$tmp/mixed/empty.txt"
+out=$("$kabar" ingest --db "$tmp/m.db" "$tmp/mixed" 2>&1)
+rc=$?
+check "a failed page makes exit 1" test "$rc" = 1
+check "failure names the file" grep -q "failed: .*empty.txt" <<<"$out"
+check "good page stored" grep -q "articles stored 1," <<<"$out"
+
+# killed in the middle of a batch: nothing half-written, a rerun completes
+out=$(KABAR_FAULT_ABORT_AFTER=3 "$kabar" ingest -q --batch 2 --db "$tmp/kill.db" "$src/data/samples" 2>&1)
+n=$("$kabar" articles --db "$tmp/kill.db" --json 2>/dev/null | grep -c '"id"')
+check "killed run kept whole batches only" test "$n" = 2
+"$kabar" ingest -q --db "$tmp/kill.db" "$src/data/samples"
+n=$("$kabar" articles --db "$tmp/kill.db" --json | grep -c '"id"')
+check "rerun completes without duplicates" test "$n" = 5
+check "integrity" bash -c "'$kabar' events --db '$tmp/kill.db' --json | grep -q '\"day\"'"
+
+# read commands
+check "show 1" bash -c "'$kabar' show --db '$db' 1 | grep -q '^title '"
+check "show --json" bash -c "'$kabar' show --db '$db' --json 1 | grep -q '\"body\":\\['"
+check "show missing id" test "$(status "$kabar" show --db "$db" 999)" = 4
+check "show bad id" test "$(status "$kabar" show --db "$db" abc)" = 2
+check "events table" bash -c "'$kabar' events --db '$db' | head -1 | grep -q '^id '"
+check "storylines" bash -c "'$kabar' storylines --db '$db' --json | grep -q '\"title\"'"
+check "timeline query with punctuation" test "$(status "$kabar" timeline --db "$db" 'Kim-Jong "Un')" = 0
+check "timeline query without match" bash -c "'$kabar' timeline --db '$db' zzzqqq | grep -q 'no storyline matches'"
+
+# extract: JSON lines, stdin, formats
+n=$("$kabar" extract "$src/data/samples"/*.txt | wc -l)
+check "extract prints one line per page" test "$n" = 5
+check "extract from stdin" bash -c "'$kabar' extract - <'$src/data/samples/003_c6cf95386d819e1d.txt' | grep -q '\"source\":\"-\"'"
+check "extract --format markdown" bash -c "'$kabar' extract --format markdown '$src/data/samples/002_6faa7d76818c4bcc.txt' | head -1 | grep -q '^# '"
+check "extract missing file" test "$(status "$kabar" extract "$tmp/nope.txt")" = 1
+
+echo "cli: $pass passed, $fail failed"
+test "$fail" = 0
