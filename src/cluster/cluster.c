@@ -12,7 +12,7 @@
 #include "kabar/text.h"
 
 void kb_cluster_opts_init(kb_cluster_opts *o) {
-  o->event_threshold = 0.30;
+  o->event_threshold = 0.20;
   o->sigma_days = 3.0;
   o->window_days = 7;
   o->storyline_threshold = 0.22;

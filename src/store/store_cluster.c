@@ -35,14 +35,15 @@ static void day_text(int32_t day, char out[11]) {
 }
 
 /* The headline of a group of articles: the title of the earliest-published
- * member that has one (SQL orders them), else a standfirst, else the start
+ * member that has one, preferring pages that print their publication time
+ * (SQL orders them); else a standfirst, else the start
  * of the first paragraph. */
 static const char *event_headline_sql =
     "UPDATE events SET headline = (SELECT COALESCE(a.title, a.standfirst,"
     " substr(a.body, 1, 120)) FROM event_articles ea JOIN articles a ON"
     " a.id = ea.article_id WHERE ea.event_id = events.id"
-    " ORDER BY a.title IS NULL, a.standfirst IS NULL,"
-    " COALESCE(a.published, a.event_date), a.id LIMIT 1);"
+    " ORDER BY a.title IS NULL, a.published IS NULL,"
+    " a.published, a.event_date, a.id LIMIT 1);"
     "UPDATE storylines SET"
     " first_day = (SELECT min(day) FROM events e WHERE e.storyline_id = "
     "storylines.id),"

@@ -1,0 +1,96 @@
+/* Unit tests for src/extract: page sniffing and the shared metadata pass
+ * (dateline, outlet, credits) on paragraphs written for the test. */
+#include "extract/extract_int.h"
+#include "kbtest.h"
+
+typedef struct dl_case {
+  const char *para;
+  const char *place;  /* expected dateline, or NULL */
+  const char *outlet; /* expected outlet, or NULL */
+  const char *credit; /* expected first credit, or NULL */
+} dl_case;
+
+static const dl_case cases[] = {
+    {"REPUBLIKA.CO.ID, MOSKOW \xE2\x80\x93 Pemimpin kedua negara bertemu.",
+     "MOSKOW", "Republika", NULL},
+    {"MOSKOW-KEMPALAN: Presiden Rusia mengatakan hal itu.", "MOSKOW",
+     "Kempalan", NULL},
+    {"PYONGYANG, iNewsSemarang.id \xE2\x80\x93 Presiden mengirim surat.",
+     "PYONGYANG", "iNewsSemarang", NULL},
+    {"TEMPO.CO, Jakarta - Pemerintah menegaskan kembali janjinya.", "Jakarta",
+     "Tempo", NULL},
+    {"WASHINGTON (Reuters) - The Senate passed the bill on Tuesday.",
+     "WASHINGTON", NULL, "Reuters"},
+    {"LONDON, Aug 16 (Reuters) - Britain said on Wednesday it would act.",
+     "LONDON", NULL, "Reuters"},
+    {"Jakarta (ANTARA) - Pemerintah mengumumkan kebijakan baru.", "Jakarta",
+     NULL, "Antara"},
+    {"KARAWANG, KOMPAS.com - Banjir melanda desa itu.", "KARAWANG", "Kompas",
+     NULL},
+    {"Presiden Jokowi: Kita harus bekerja lebih keras tahun ini.", NULL, NULL,
+     NULL},
+    {"The minister said: we will act on the report soon.", NULL, NULL, NULL},
+    {"Kerja sama antara kedua negara, kata dia, akan diperluas.", NULL, NULL,
+     NULL},
+    {"BEIJING \xE2\x80\x94 China reported growth of five percent.", "BEIJING",
+     NULL, NULL},
+};
+
+static void test_datelines(void) {
+  kb_extract_opts o;
+  kb_extract_opts_init(&o);
+  o.flags = KB_EXTRACT_NO_EVENT_DATE;
+  kb_article a;
+  kb_article_init(&a);
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    kb_article_clear(&a);
+    kb_article_add_para(&a, cases[i].para, strlen(cases[i].para));
+    CHECK_INT(kb_extract_finish(&o, &a), KB_OK);
+    CHECK_STR(a.dateline, cases[i].place);
+    CHECK_STR(a.outlet, cases[i].outlet);
+    CHECK_STR(a.ncredits ? a.credits[0] : NULL, cases[i].credit);
+    if (kbt_failures)
+      fprintf(stderr, "  (case %zu: %s)\n", i, cases[i].para);
+  }
+  kb_article_clear(&a);
+  kb_arena_clear(&a.arena);
+}
+
+static void test_credits_and_outlet(void) {
+  kb_extract_opts o;
+  kb_extract_opts_init(&o);
+  o.flags = KB_EXTRACT_NO_EVENT_DATE;
+  kb_article a;
+  kb_article_init(&a);
+  const char *p1 = "Pernyataan itu disiarkan KCNA pada pagi hari.";
+  const char *p2 =
+      "Melansir dari Aljazeera, hubungan antara kedua negara erat.";
+  kb_article_add_para(&a, p1, strlen(p1));
+  kb_article_add_para(&a, p2, strlen(p2));
+  kb_article_add_credit(&a, "REUTERS", 7); /* as a credit line spelled it */
+  kb_article_set(&a, &a.url, "https://www.example-news.com/a/1", 32);
+  CHECK_INT(kb_extract_finish(&o, &a), KB_OK);
+  CHECK_INT(a.ncredits, 3);
+  CHECK_STR(a.credits[0], "Reuters");
+  CHECK_STR(a.credits[1], "KCNA");
+  CHECK_STR(a.credits[2], "Al Jazeera");
+  CHECK_STR(a.outlet, "example-news"); /* from the host when nothing else */
+  kb_article_clear(&a);
+  kb_arena_clear(&a.arena);
+}
+
+static void test_sniff(void) {
+  const char *html = "<!DOCTYPE html><html><body><p>x</p></body></html>";
+  const char *frag = "  <div><p>one</p><p>two</p></div>";
+  const char *text = "Judul berita\n\nIsi berita dengan <3 tanda.";
+  CHECK(kb_sniff_html(html, strlen(html)));
+  CHECK(kb_sniff_html(frag, strlen(frag)));
+  CHECK(!kb_sniff_html(text, strlen(text)));
+}
+
+int main(void) {
+  test_datelines();
+  test_credits_and_outlet();
+  test_sniff();
+  return KBT_DONE();
+}
