@@ -1,0 +1,510 @@
+/* Publication and modification dates of an HTML document, htmldate-style:
+ * <meta> tags, JSON-LD, <time>, the URL, printed date lines in elements
+ * whose class/id says date/byline, then short date lines anywhere, in that
+ * order of trust. Called by the HTML extractor on the parsed libxml2 tree. */
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <pthread.h>
+#include <string.h>
+
+#include "dates/dates_int.h"
+
+#define MAX_META_KEYS 96
+#define MAX_CLASS_KEYS 32
+#define TEXT_CAP 400
+#ifndef URL_NEAR_DAYS
+#define URL_NEAR_DAYS 1
+#endif
+
+typedef struct meta_key {
+  char key[48];
+  size_t n;
+  int mod;  /* 1: modification date */
+  int rank; /* lower = trusted more */
+} meta_key;
+
+typedef struct class_key {
+  char key[24];
+  size_t n;
+  int rank;
+} class_key;
+
+static struct {
+  meta_key meta[MAX_META_KEYS];
+  size_t nmeta;
+  class_key cls[MAX_CLASS_KEYS];
+  size_t ncls;
+} g_keys; /* immutable after g_keys_once */
+static pthread_once_t g_keys_once = PTHREAD_ONCE_INIT;
+
+static void load_keys(void) {
+  size_t len;
+  kb_lines it;
+  kb_str line, f[3];
+  const char *data = kb_data_get("dates/html-meta.tsv", &len);
+  kb_lines_init(&it, data, data ? len : 0);
+  while (data && kb_lines_next(&it, &line) && g_keys.nmeta < MAX_META_KEYS) {
+    if (kb_str_split_tabs(line, f, 3) < 3 ||
+        f[0].n >= sizeof g_keys.meta[0].key)
+      continue;
+    meta_key *k = &g_keys.meta[g_keys.nmeta++];
+    memcpy(k->key, f[0].p, f[0].n);
+    k->n = f[0].n;
+    k->mod = kb_str_eq(f[1], "mod");
+    k->rank = f[2].n ? f[2].p[0] - '0' : 9;
+  }
+  data = kb_data_get("dates/html-class.tsv", &len);
+  kb_lines_init(&it, data, data ? len : 0);
+  while (data && kb_lines_next(&it, &line) && g_keys.ncls < MAX_CLASS_KEYS) {
+    if (kb_str_split_tabs(line, f, 2) < 2 || f[0].n >= sizeof g_keys.cls[0].key)
+      continue;
+    class_key *k = &g_keys.cls[g_keys.ncls++];
+    memcpy(k->key, f[0].p, f[0].n);
+    k->n = f[0].n;
+    k->rank = f[1].n ? f[1].p[0] - '0' : 9;
+  }
+}
+
+/* ---- the best date seen so far of each kind ---------------------------- */
+typedef struct found {
+  kb_datetime t;
+  int rank; /* lower = better; INT_MAX-ish when empty */
+  kb_date_from from;
+} found;
+
+typedef struct hstate {
+  const kb_date_ctx *ctx;
+  int64_t now;
+  found pub, mod;
+  found time_pub; /* <time> with a published marker */
+  found time_any; /* first <time datetime> inside article/header */
+  found cls;      /* printed date in a date-class element */
+  found line;     /* first short date line anywhere in the body */
+  found title;    /* a date in <title> */
+  found lead;     /* first text node that starts with a date */
+  kb_arena arena; /* JSON-LD trees */
+  int in_article;
+  int depth;
+} hstate;
+
+static void found_init(found *f) {
+  memset(f, 0, sizeof *f);
+  f->rank = 1000;
+}
+
+static int in_window(const hstate *h, const kb_datetime *t) {
+  if (t->year < 1990 || t->month < 1 || t->month > 12 || t->day < 1 ||
+      t->day > kb_days_in_month(t->year, t->month))
+    return 0;
+  kb_datetime day = *t;
+  if (day.hour < 0)
+    day.has_tz = 0;
+  return kb_datetime_epoch(&day) <= h->now + 86400;
+}
+
+/* ISO first (the common machine form), then free text ("Wed, 16 Aug 2023
+ * 09:46:00 +0700", "16. August 2023"). */
+static int parse_value(const hstate *h, const char *s, kb_datetime *out) {
+  if (!s)
+    return 0;
+  size_t n = strnlen(s, 512);
+  while (n && (*s == ' ' || *s == '\n' || *s == '\t'))
+    s++, n--;
+  if (kb_datetime_parse_iso(s, n, out) && in_window(h, out))
+    return 1;
+  /* epoch seconds or milliseconds */
+  size_t k = 0;
+  while (k < n && s[k] >= '0' && s[k] <= '9')
+    k++;
+  if (k == n && (n == 10 || n == 13)) {
+    int64_t v = 0;
+    for (size_t i = 0; i < 10; i++)
+      v = v * 10 + (s[i] - '0');
+    kb_datetime_from_epoch(v, 0, out);
+    return in_window(h, out);
+  }
+  return kb_dates_find_ex(s, n, h->ctx, 0, out, NULL, NULL) &&
+         in_window(h, out);
+}
+
+static int completeness(const kb_datetime *t) {
+  return (t->hour >= 0) + t->has_tz;
+}
+
+static void offer(found *f, const kb_datetime *t, int rank, kb_date_from from) {
+  /* same rank: a fuller date line (time, zone) is more likely the article's */
+  if (rank < f->rank ||
+      (rank == f->rank && completeness(t) > completeness(&f->t))) {
+    f->t = *t;
+    f->rank = rank;
+    f->from = from;
+  }
+}
+
+/* An attribute's value without allocating: libxml2 keeps it as a text child. */
+static const char *attr(const xmlNode *node, const char *name) {
+  for (const xmlAttr *a = node->properties; a; a = a->next) {
+    if (a->name && xmlStrcasecmp(a->name, (const xmlChar *)name) == 0) {
+      if (a->children && a->children->type == XML_TEXT_NODE &&
+          a->children->content)
+        return (const char *)a->children->content;
+      return "";
+    }
+  }
+  return NULL;
+}
+
+static int name_is(const xmlNode *node, const char *name) {
+  return node->name && xmlStrcasecmp(node->name, (const xmlChar *)name) == 0;
+}
+
+static const meta_key *meta_lookup(const char *key) {
+  char low[48];
+  size_t n = kb_dates_lower(key, strnlen(key, 47), low, sizeof low);
+  if (n == 0)
+    return NULL;
+  for (size_t i = 0; i < g_keys.nmeta; i++)
+    if (g_keys.meta[i].n == n && memcmp(g_keys.meta[i].key, low, n) == 0)
+      return &g_keys.meta[i];
+  return NULL;
+}
+
+static void do_meta(hstate *h, const xmlNode *node) {
+  static const char *const keyattrs[] = {"property", "name", "itemprop",
+                                         "http-equiv"};
+  const char *content = attr(node, "content");
+  if (!content)
+    content = attr(node, "datetime");
+  if (!content || !*content)
+    return;
+  for (size_t i = 0; i < 4; i++) {
+    const char *key = attr(node, keyattrs[i]);
+    const meta_key *mk = key ? meta_lookup(key) : NULL;
+    if (!mk)
+      continue;
+    kb_datetime t;
+    if (!parse_value(h, content, &t))
+      continue;
+    offer(mk->mod ? &h->mod : &h->pub, &t, mk->rank, KB_FROM_META);
+  }
+}
+
+/* ---- JSON-LD ----------------------------------------------------------- */
+static int is_article_type(const kb_json *obj) {
+  const char *type = kb_json_get_str(obj, "@type");
+  if (!type) {
+    const kb_json *arr = kb_json_get(obj, "@type");
+    if (arr && arr->type == KB_JSON_ARR && arr->child &&
+        arr->child->type == KB_JSON_STR)
+      type = arr->child->str;
+  }
+  return type && (strstr(type, "Article") || strstr(type, "Posting") ||
+                  strstr(type, "Report") || strstr(type, "Story"));
+}
+
+static void walk_jsonld(hstate *h, const kb_json *j, int depth) {
+  if (!j || depth > 12)
+    return;
+  if (j->type == KB_JSON_OBJ) {
+    /* an article's own dates rank above a page's or an image's */
+    int bonus = is_article_type(j) ? 0 : 2;
+    static const struct {
+      const char *key;
+      int mod, rank;
+    } keys[] = {
+        {"datePublished", 0, 1}, {"dateCreated", 0, 3}, {"dateModified", 1, 1}};
+    for (size_t k = 0; k < 3; k++) {
+      const char *v = kb_json_get_str(j, keys[k].key);
+      kb_datetime t;
+      if (v && parse_value(h, v, &t))
+        offer(keys[k].mod ? &h->mod : &h->pub, &t, keys[k].rank + bonus,
+              KB_FROM_JSONLD);
+    }
+    for (const kb_json *c = j->child; c; c = c->next)
+      if (c->type == KB_JSON_OBJ || c->type == KB_JSON_ARR)
+        walk_jsonld(h, c, depth + 1);
+  } else if (j->type == KB_JSON_ARR) {
+    for (const kb_json *c = j->child; c; c = c->next)
+      walk_jsonld(h, c, depth + 1);
+  }
+}
+
+static void do_jsonld(hstate *h, const xmlNode *node) {
+  const char *type = attr(node, "type");
+  if (!type || !strstr(type, "ld+json"))
+    return;
+  for (const xmlNode *c = node->children; c; c = c->next) {
+    if ((c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) ||
+        !c->content)
+      continue;
+    const char *s = (const char *)c->content;
+    kb_json *root = NULL;
+    if (kb_json_parse(&h->arena, s, strlen(s), KB_JSON_LENIENT, &root, NULL) ==
+        KB_OK)
+      walk_jsonld(h, root, 0);
+  }
+}
+
+/* ---- printed dates ----------------------------------------------------- */
+static void text_of(const xmlNode *node, char *buf, size_t *len, int depth) {
+  for (const xmlNode *c = node->children; c && *len < TEXT_CAP - 1;
+       c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      size_t n = strlen((const char *)c->content);
+      if (*len + n + 1 >= TEXT_CAP)
+        n = TEXT_CAP - 2 - *len;
+      memcpy(buf + *len, c->content, n);
+      *len += n;
+      buf[(*len)++] = ' ';
+    } else if (c->type == XML_ELEMENT_NODE && depth < 6 &&
+               !name_is(c, "script") && !name_is(c, "style")) {
+      text_of(c, buf, len, depth + 1);
+    }
+  }
+  buf[*len < TEXT_CAP ? *len : TEXT_CAP - 1] = '\0';
+}
+
+/* Best rank of a date-ish token in class/id ("post-date" has "date"). */
+static int class_rank(const char *v) {
+  int best = 1000;
+  if (!v)
+    return best;
+  char low[TEXT_CAP];
+  size_t n = kb_dates_lower(v, strnlen(v, TEXT_CAP - 1), low, sizeof low);
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && !((low[i] >= 'a' && low[i] <= 'z') ||
+                      (low[i] >= '0' && low[i] <= '9')))
+      i++;
+    size_t s = i;
+    while (i < n && ((low[i] >= 'a' && low[i] <= 'z') ||
+                     (low[i] >= '0' && low[i] <= '9')))
+      i++;
+    for (size_t k = 0; k < g_keys.ncls; k++)
+      if (g_keys.cls[k].n == i - s &&
+          memcmp(g_keys.cls[k].key, low + s, i - s) == 0 &&
+          g_keys.cls[k].rank < best)
+        best = g_keys.cls[k].rank;
+  }
+  return best;
+}
+
+static void do_time(hstate *h, const xmlNode *node) {
+  const char *dt = attr(node, "datetime");
+  kb_datetime t;
+  if (!dt || !parse_value(h, dt, &t)) {
+    /* <time> without datetime: its text */
+    char buf[TEXT_CAP];
+    size_t len = 0;
+    text_of(node, buf, &len, 0);
+    if (!kb_dates_find_ex(buf, len, h->ctx, 0, &t, NULL, NULL) ||
+        !in_window(h, &t))
+      return;
+  }
+  const char *ip = attr(node, "itemprop");
+  int published = attr(node, "pubdate") != NULL ||
+                  (ip && strstr(ip, "datePublished")) ||
+                  class_rank(attr(node, "class")) <= 2;
+  int modified =
+      (ip && strstr(ip, "dateModified")) ||
+      (attr(node, "class") && strstr(attr(node, "class"), "updated"));
+  if (modified) {
+    offer(&h->mod, &t, 6, KB_FROM_TIME);
+  } else if (published) {
+    offer(&h->time_pub, &t, h->in_article ? 0 : 1, KB_FROM_TIME);
+  } else {
+    offer(&h->time_any, &t, h->in_article ? 0 : 1, KB_FROM_TIME);
+  }
+}
+
+static void do_printed(hstate *h, const xmlNode *node) {
+  int r1 = class_rank(attr(node, "class")), r2 = class_rank(attr(node, "id"));
+  int rank = r1 < r2 ? r1 : r2;
+  if (rank >= 1000 || rank > h->cls.rank ||
+      (rank == h->cls.rank && completeness(&h->cls.t) == 2))
+    return;
+  char buf[TEXT_CAP];
+  size_t len = 0;
+  text_of(node, buf, &len, 0);
+  if (len == 0 || len >= TEXT_CAP - 2)
+    return; /* a container, not a date line */
+  kb_datetime t;
+  if (kb_dates_find_ex(buf, len, h->ctx, 0, &t, NULL, NULL) && in_window(h, &t))
+    offer(&h->cls, &t, rank, KB_FROM_PRINTED);
+}
+
+static void do_text(hstate *h, const xmlNode *node) {
+  if (!node->content)
+    return;
+  const char *s = (const char *)node->content;
+  size_t n = strnlen(s, 301);
+  if (n < 6)
+    return;
+  kb_datetime t;
+  if (node->parent && name_is(node->parent, "title")) {
+    if (h->title.rank == 1000 &&
+        kb_dates_find_ex(s, n, h->ctx, 0, &t, NULL, NULL) && in_window(h, &t))
+      offer(&h->title, &t, 0, KB_FROM_PRINTED);
+    return;
+  }
+  int have_line = h->line.rank < 1000 && completeness(&h->line.t) == 2;
+  if (have_line || n > 300) {
+    if (h->lead.rank == 1000 && h->line.rank == 1000) {
+      /* "27.1.2022 - Bei der ...": a paragraph that opens with its date */
+      size_t st = 0, len = 0;
+      if (kb_dates_find_ex(s, n, h->ctx, 0, &t, &st, &len) &&
+          in_window(h, &t)) {
+        int lead = 1;
+        for (size_t k = 0; k < st; k++)
+          if (s[k] != ' ' && s[k] != '\n' && s[k] != '\t' && s[k] != '\r')
+            lead = 0;
+        if (lead)
+          offer(&h->lead, &t, 0, KB_FROM_PRINTED);
+      }
+    }
+    return;
+  }
+  if (kb_dates_line_ex(s, n, h->ctx, 0, &t) && in_window(h, &t))
+    offer(&h->line, &t, h->in_article ? 0 : 1, KB_FROM_PRINTED);
+}
+
+static void walk(hstate *h, const xmlNode *node) {
+  for (const xmlNode *c = node; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE) {
+      do_text(h, c);
+      continue;
+    }
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    if (name_is(c, "meta")) {
+      do_meta(h, c);
+      continue;
+    }
+    if (name_is(c, "script")) {
+      do_jsonld(h, c);
+      continue;
+    }
+    if (name_is(c, "style") || name_is(c, "noscript"))
+      continue;
+    if (name_is(c, "time"))
+      do_time(h, c);
+    else if (attr(c, "itemprop") && attr(c, "content"))
+      do_meta(h, c);
+    if (attr(c, "class") || attr(c, "id"))
+      do_printed(h, c);
+    int article =
+        name_is(c, "article") || name_is(c, "header") || name_is(c, "main");
+    h->in_article += article;
+    if (h->depth < 256 && c->children) {
+      h->depth++;
+      walk(h, c->children);
+      h->depth--;
+    }
+    h->in_article -= article;
+  }
+}
+
+static void set_out(kb_date *out, const found *f, double conf) {
+  memset(out, 0, sizeof *out);
+  out->t = f->t;
+  out->from = f->from;
+  out->confidence = conf;
+}
+
+kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
+                        kb_date *published, kb_date *modified) {
+  if (!published || !modified)
+    return KB_EINVAL;
+  memset(published, 0, sizeof *published);
+  memset(modified, 0, sizeof *modified);
+  published->t.hour = modified->t.hour = -1;
+  xmlDoc *doc = xml_doc;
+  xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+  if (!root)
+    return KB_EINVAL;
+  pthread_once(&g_keys_once, load_keys);
+  hstate h;
+  memset(&h, 0, sizeof h);
+  h.ctx = ctx;
+  h.now = kb_dates_now(ctx);
+  found_init(&h.pub);
+  found_init(&h.mod);
+  found_init(&h.time_pub);
+  found_init(&h.time_any);
+  found_init(&h.cls);
+  found_init(&h.line);
+  found_init(&h.title);
+  found_init(&h.lead);
+  kb_arena_init(&h.arena);
+  h.arena.max = 8u << 20;
+  walk(&h, root);
+
+  kb_datetime ut;
+  int has_url = url && kb_date_from_url(url, &ut) && in_window(&h, &ut);
+  if (h.pub.rank < 1000) {
+    /* a URL day that disagrees with a weak meta date wins: URLs are made at
+     * publication, "date" metas are often the crawl or render time */
+    char a[11], b[11];
+    if (has_url && h.pub.rank >= 6 && kb_datetime_day(&h.pub.t, a) &&
+        kb_datetime_day(&ut, b) && strcmp(a, b) != 0) {
+      found u = {.t = ut, .rank = 0, .from = KB_FROM_URL};
+      set_out(published, &u, 0.8);
+    } else {
+      set_out(published, &h.pub, h.pub.rank <= 3 ? 0.95 : 0.8);
+    }
+  } else if (h.time_pub.rank < 1000) {
+    set_out(published, &h.time_pub, 0.9);
+  } else if (has_url) {
+    found u = {.t = ut, .rank = 0, .from = KB_FROM_URL};
+    /* the printed line knows the time of day the URL lacks */
+    const found *ps[3] = {&h.cls, &h.time_any, &h.line};
+    int best = 0;
+    for (size_t k = 0; k < 3; k++) {
+      const found *p = ps[k];
+      if (p->rank < 1000 && completeness(&p->t) > best &&
+          p->t.year == ut.year && p->t.month == ut.month &&
+          p->t.day == ut.day) {
+        u.t = p->t;
+        best = completeness(&p->t);
+      }
+    }
+    set_out(published, &u, 0.85);
+  } else if (h.time_any.rank < 1000) {
+    set_out(published, &h.time_any, 0.75);
+  } else if (h.cls.rank < 1000) {
+    set_out(published, &h.cls, 0.7);
+  } else if (h.line.rank < 1000) {
+    set_out(published, &h.line, 0.5);
+  } else if (h.title.rank < 1000) {
+    set_out(published, &h.title, 0.4);
+  } else if (h.lead.rank < 1000) {
+    set_out(published, &h.lead, 0.3);
+  }
+  /* URLs are written in the site's local day; a meta/JSON-LD time in UTC
+   * can fall on the neighbouring day */
+  if (has_url && published->from != KB_FROM_NONE &&
+      published->from != KB_FROM_URL) {
+    int64_t a = kb_days_from_civil(published->t.year, published->t.month,
+                                   published->t.day);
+    int64_t b = kb_days_from_civil(ut.year, ut.month, ut.day);
+    if (a != b && (a - b <= URL_NEAR_DAYS && b - a <= URL_NEAR_DAYS)) {
+      published->t = ut;
+      published->from = KB_FROM_URL;
+    }
+  }
+  /* a meta date without a time of day: take the time from a printed line of
+   * the same day */
+  if (published->from == KB_FROM_META || published->from == KB_FROM_JSONLD) {
+    const found *p = h.cls.rank < 1000    ? &h.cls
+                     : h.line.rank < 1000 ? &h.line
+                                          : NULL;
+    if (published->t.hour < 0 && p && p->t.hour >= 0 &&
+        p->t.year == published->t.year && p->t.month == published->t.month &&
+        p->t.day == published->t.day)
+      published->t = p->t;
+  }
+  if (h.mod.rank < 1000)
+    set_out(modified, &h.mod, 0.9);
+  kb_arena_clear(&h.arena);
+  return KB_OK;
+}

@@ -1,0 +1,256 @@
+/* The dates word table: month and weekday names, zones, relative words,
+ * date-line words and reasoning cues from data/dates/ TSV files, merged into
+ * one open-addressing hash table keyed by the lower-cased word or phrase. Built
+ * once (pthread_once) and read-only afterwards. */
+#include <pthread.h>
+#include <string.h>
+
+#include "dates/dates_int.h"
+
+#define DT_SLOTS 4096u /* power of two; the data has < 1000 keys */
+
+struct kb_dtables {
+  kb_dword slot[DT_SLOTS];
+  uint8_t used[DT_SLOTS];
+};
+
+static kb_dtables g_tables; /* immutable after g_once */
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+
+static const unsigned char lower_ascii[128] = {
+    0,   1,   2,   3,   4,   5,   6,   7,   8,   9,   10,  11,  12,  13,  14,
+    15,  16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,
+    30,  31,  32,  33,  34,  35,  36,  37,  38,  39,  40,  41,  42,  43,  44,
+    45,  46,  47,  48,  49,  50,  51,  52,  53,  54,  55,  56,  57,  58,  59,
+    60,  61,  62,  63,  64,  'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j',
+    'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y',
+    'z', 91,  92,  93,  94,  95,  96,  97,  98,  99,  100, 101, 102, 103, 104,
+    105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119,
+    120, 121, 122, 123, 124, 125, 126, 127};
+
+size_t kb_dates_lower(const char *s, size_t n, char *out, size_t cap) {
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      if (o + 1 > cap)
+        return 0;
+      out[o++] = (char)lower_ascii[c];
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    i += kb_utf8_decode(s + i, n - i, &cp);
+    if (cp == 0x2019 || cp == 0x2018)
+      cp = '\''; /* typographic apostrophe */
+    char enc[4];
+    size_t k = kb_utf8_encode(kb_unicode_lower(cp), enc);
+    if (o + k > cap)
+      return 0;
+    memcpy(out + o, enc, k);
+    o += k;
+  }
+  return o;
+}
+
+static size_t slot_of(const char *key, size_t n) {
+  return (size_t)kb_hash64(key, n, 0x6461746573ull) & (DT_SLOTS - 1);
+}
+
+const kb_dword *kb_dtables_find(const kb_dtables *tb, const char *key,
+                                size_t n) {
+  if (n == 0 || n >= sizeof tb->slot[0].key)
+    return NULL;
+  for (size_t h = slot_of(key, n), k = 0; k < DT_SLOTS;
+       k++, h = (h + 1) & (DT_SLOTS - 1)) {
+    if (!tb->used[h])
+      return NULL;
+    const kb_dword *w = &tb->slot[h];
+    if (w->klen == n && memcmp(w->key, key, n) == 0)
+      return w;
+  }
+  return NULL;
+}
+
+/* Finds or adds the entry for a raw (not yet lower-cased) key. */
+static kb_dword *entry(kb_dtables *tb, kb_str raw) {
+  char key[40];
+  size_t n = kb_dates_lower(raw.p, raw.n, key, sizeof key - 1);
+  if (n == 0)
+    return NULL;
+  size_t h = slot_of(key, n);
+  for (size_t k = 0; k < DT_SLOTS; k++, h = (h + 1) & (DT_SLOTS - 1)) {
+    kb_dword *w = &tb->slot[h];
+    if (!tb->used[h]) {
+      tb->used[h] = 1;
+      memset(w, 0, sizeof *w);
+      memcpy(w->key, key, n);
+      w->klen = (uint8_t)n;
+      w->wday = -1;
+      return w;
+    }
+    if (w->klen == n && memcmp(w->key, key, n) == 0)
+      return w;
+  }
+  return NULL; /* table full: the data outgrew DT_SLOTS */
+}
+
+static int str_int(kb_str s, int *out) {
+  int sign = 1, v = 0;
+  size_t i = 0;
+  if (i < s.n && (s.p[i] == '-' || s.p[i] == '+'))
+    sign = s.p[i++] == '-' ? -1 : 1;
+  if (i >= s.n)
+    return 0;
+  for (; i < s.n; i++) {
+    if (s.p[i] < '0' || s.p[i] > '9' || v > 100000000)
+      return 0;
+    v = v * 10 + (s.p[i] - '0');
+  }
+  *out = sign * v;
+  return 1;
+}
+
+/* Calls fn for each comma-separated item of list. */
+static void each_item(kb_dtables *tb, kb_str list,
+                      void (*fn)(kb_dword *, int, int), int a, int b) {
+  const char *p = list.p, *end = list.p + list.n;
+  while (p < end) {
+    const char *c = memchr(p, ',', (size_t)(end - p));
+    const char *e = c ? c : end;
+    kb_str item = kb_str_trim((kb_str){p, (size_t)(e - p)});
+    kb_dword *w = item.n ? entry(tb, item) : NULL;
+    if (w)
+      fn(w, a, b);
+    p = c ? c + 1 : end;
+  }
+}
+
+static void set_month(kb_dword *w, int month, int full) {
+  if (!w->month || (full && !w->month_full)) {
+    w->month = (uint8_t)month;
+    w->month_full = (uint8_t)full;
+  }
+}
+
+static void set_wday(kb_dword *w, int wday, int full) {
+  if (w->wday < 0 || (full && !w->wday_full)) {
+    w->wday = (int8_t)wday;
+    w->wday_full = (uint8_t)full;
+  }
+}
+
+static void load_names(kb_dtables *tb, const char *file, int weekday) {
+  size_t len;
+  const char *data = kb_data_get(file, &len);
+  kb_lines it;
+  kb_str line, f[4];
+  if (!data)
+    return;
+  kb_lines_init(&it, data, len);
+  while (kb_lines_next(&it, &line)) {
+    size_t nf = kb_str_split_tabs(line, f, 4);
+    int num;
+    if (nf < 3 || !str_int(f[1], &num))
+      continue;
+    if (weekday) {
+      each_item(tb, f[2], set_wday, num - 1, 1);
+      if (nf > 3)
+        each_item(tb, f[3], set_wday, num - 1, 0);
+    } else {
+      each_item(tb, f[2], set_month, num, 1);
+      if (nf > 3)
+        each_item(tb, f[3], set_month, num, 0);
+    }
+  }
+}
+
+static void load_zones(kb_dtables *tb) {
+  size_t len;
+  const char *data = kb_data_get("dates/zones.tsv", &len);
+  kb_lines it;
+  kb_str line, f[2];
+  if (!data)
+    return;
+  kb_lines_init(&it, data, len);
+  while (kb_lines_next(&it, &line)) {
+    if (kb_str_split_tabs(line, f, 2) < 2 || f[1].n != 6)
+      continue;
+    int hh = (f[1].p[1] - '0') * 10 + (f[1].p[2] - '0');
+    int mm = (f[1].p[4] - '0') * 10 + (f[1].p[5] - '0');
+    kb_dword *w = entry(tb, f[0]);
+    if (!w)
+      continue;
+    w->has_zone = 1;
+    w->zone_min = (int16_t)((f[1].p[0] == '-' ? -1 : 1) * (hh * 60 + mm));
+  }
+}
+
+struct kind_flag {
+  const char *name;
+  uint32_t flag;
+};
+
+static const struct kind_flag kinds[] = {
+    {"label", DW_LABEL},       {"join", DW_JOIN},
+    {"author", DW_AUTHOR},     {"ampm", DW_AMPM},
+    {"dateword", DW_DATEWORD}, {"unit", DW_UNIT},
+    {"ago", DW_AGO},           {"before", DW_BEFORE},
+    {"day", DW_RELDAY},        {"report", DW_REPORT},
+    {"anniv", DW_ANNIV},       {"years", DW_YEARS},
+    {"lastyear", DW_LASTYEAR}, {"on", DW_ON},
+    {"sched", DW_SCHED},       {"notweekday", DW_NEXTWEEK},
+    {"since", DW_SINCE}};
+
+/* Files of lines "lang<TAB>kind<TAB>phrase[<TAB>value]". */
+static void load_kinds(kb_dtables *tb, const char *file) {
+  size_t len;
+  const char *data = kb_data_get(file, &len);
+  kb_lines it;
+  kb_str line, f[4];
+  if (!data)
+    return;
+  kb_lines_init(&it, data, len);
+  while (kb_lines_next(&it, &line)) {
+    size_t nf = kb_str_split_tabs(line, f, 4);
+    if (nf < 3)
+      continue;
+    uint32_t flag = 0;
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+      if (kb_str_eq(f[1], kinds[k].name))
+        flag = kinds[k].flag;
+    kb_dword *w = flag ? entry(tb, f[2]) : NULL;
+    if (!w)
+      continue;
+    int v = 0;
+    if (nf > 3)
+      str_int(f[3], &v);
+    w->flags |= flag;
+    if (flag == DW_UNIT)
+      w->unit_secs = v;
+    else if (flag == DW_AMPM)
+      w->ampm = (int8_t)v;
+    else if (flag == DW_RELDAY)
+      w->relday = (int8_t)v;
+    else if (nf > 3)
+      w->value = v;
+  }
+}
+
+static void build(void) {
+  kb_dtables *tb = &g_tables;
+  load_names(tb, "dates/months.tsv", 0);
+  load_names(tb, "dates/weekdays.tsv", 1);
+  load_zones(tb);
+  load_kinds(tb, "dates/relative.tsv");
+  load_kinds(tb, "dates/line.tsv");
+  size_t i = 0;
+  const char *name;
+  while ((name = kb_data_next("dates/reason-", &i)) != NULL)
+    load_kinds(tb, name);
+}
+
+const kb_dtables *kb_dtables_get(void) {
+  pthread_once(&g_once, build);
+  return &g_tables;
+}

@@ -1,0 +1,172 @@
+/* Unit tests for free-text date parsing: kb_date_find, kb_date_line and
+ * kb_date_from_url. Inputs are written here, not cut from evaluation data. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kabar/dates.h"
+#include "kbtest.h"
+
+/* 2026-11-22 12:00:00 UTC */
+#define NOW 1795348800
+
+static const char *find_iso(const char *s, const char *lang) {
+  static char buf[32];
+  kb_date_ctx ctx = {.lang = lang, .now = NOW};
+  kb_datetime t;
+  if (!kb_date_find(s, strlen(s), &ctx, &t, NULL, NULL))
+    return "none";
+  kb_datetime_iso(&t, buf);
+  return buf;
+}
+
+static const char *line_iso(const char *s) {
+  static char buf[32];
+  kb_date_ctx ctx = {.lang = "id", .now = NOW};
+  kb_datetime t;
+  if (!kb_date_line(s, strlen(s), &ctx, &t))
+    return "none";
+  kb_datetime_iso(&t, buf);
+  return buf;
+}
+
+static const char *url_day(const char *u) {
+  static char buf[11];
+  kb_datetime t;
+  if (!kb_date_from_url(u, &t))
+    return "none";
+  kb_datetime_day(&t, buf);
+  return buf;
+}
+
+static void test_find(void) {
+  CHECK_STR(find_iso("Rabu 16 Aug 2023 09:46 WIB", "id"),
+            "2023-08-16T09:46:00+07:00");
+  CHECK_STR(find_iso("Jumat, 16 Agustus 2024 11:55 WIB", "id"),
+            "2024-08-16T11:55:00+07:00");
+  CHECK_STR(find_iso("Senin, 15 Agustus 2022 | 09:15 WIB", "id"),
+            "2022-08-15T09:15:00+07:00");
+  CHECK_STR(find_iso("Rabu, 18 Jun 2025 07:30 WIB", "id"),
+            "2025-06-18T07:30:00+07:00");
+  CHECK_STR(find_iso("Diperbarui 18 Jun 2025, 14:05 WIB", "id"),
+            "2025-06-18T14:05:00+07:00");
+  CHECK_STR(find_iso(",\xc2\xa0Jurnalis-Senin, 16 Juni 2025 |15:20 WIB", "id"),
+            "2025-06-16T15:20:00+07:00");
+  CHECK_STR(find_iso("Kamis, 19 Juni 2025 - 10:15 WIB", "id"),
+            "2025-06-19T10:15:00+07:00");
+  CHECK_STR(find_iso("18/06/2025, 07:30 WIB", "id"),
+            "2025-06-18T07:30:00+07:00");
+  CHECK_STR(find_iso("12 Maret 2019 | 20.04 WIB", "id"),
+            "2019-03-12T20:04:00+07:00");
+  CHECK_STR(find_iso("Jum'at, 13 Juni 2025 |19:04 WIB", "id"),
+            "2025-06-13T19:04:00+07:00");
+  CHECK_STR(find_iso("Rabu   18 Jun 2025  22:02 WIB", "id"),
+            "2025-06-18T22:02:00+07:00");
+  CHECK_STR(find_iso("Selasa (15/8/2023)", "id"), "2023-08-15");
+  CHECK_STR(find_iso("Selasa (5/8/2023)", "id"), "2023-08-05");
+  CHECK_STR(find_iso("Aug 16, 2023 9:46 AM EDT", "en"),
+            "2023-08-16T09:46:00-04:00");
+  CHECK_STR(find_iso("August 16th, 2023 at 9:46 p.m. PDT", "en"),
+            "2023-08-16T21:46:00-07:00");
+  CHECK_STR(find_iso("16 August 2023", "en"), "2023-08-16");
+  CHECK_STR(find_iso("2023-08-16T09:46:00+07:00", NULL),
+            "2023-08-16T09:46:00+07:00");
+  CHECK_STR(find_iso("2023-08-16 09:46:00Z", NULL),
+            "2023-08-16T09:46:00+00:00");
+  CHECK_STR(find_iso("16. August 2023, 14:30 Uhr", "de"),
+            "2023-08-16T14:30:00");
+  CHECK_STR(find_iso("16 août 2023", "fr"), "2023-08-16");
+  CHECK_STR(find_iso("le 1er décembre 2022 à 14h30", "fr"),
+            "2022-12-01T14:30:00");
+  CHECK_STR(find_iso("16 de agosto de 2023", "es"), "2023-08-16");
+  CHECK_STR(find_iso("16 августа 2023 года", "ru"), "2023-08-16");
+  CHECK_STR(find_iso("16 Ağustos 2023", "tr"), "2023-08-16");
+  CHECK_STR(find_iso("16 agosto 2023", "it"), "2023-08-16");
+  CHECK_STR(find_iso("16 augustus 2023", "nl"), "2023-08-16");
+  CHECK_STR(find_iso("16 Ogos 2023", "ms"), "2023-08-16");
+  CHECK_STR(find_iso("16 Okt 2023", "id"), "2023-10-16");
+  CHECK_STR(find_iso("3 Nop 2015 21:04 WIB", "id"),
+            "2015-11-03T21:04:00+07:00");
+  CHECK_STR(find_iso("30 Des 2015", "id"), "2015-12-30");
+  CHECK_STR(find_iso("14:05 WIB, 18 Juni 2025", "id"),
+            "2025-06-18T14:05:00+07:00");
+  /* d/m first unless en or the first number is > 12 */
+  CHECK_STR(find_iso("05/08/2023", "id"), "2023-08-05");
+  CHECK_STR(find_iso("05/08/2023", "en"), "2023-05-08");
+  CHECK_STR(find_iso("25/08/2023", "en"), "2023-08-25");
+  CHECK_STR(find_iso("16.08.2023", "de"), "2023-08-16");
+  CHECK_STR(find_iso("16/08/23", "id"), "2023-08-16");
+  /* relative to now = 2026-11-22 12:00 UTC */
+  CHECK_STR(find_iso("2 jam lalu", "id"), "2026-11-22T10:00:00+00:00");
+  CHECK_STR(find_iso("5 menit yang lalu", "id"), "2026-11-22T11:55:00+00:00");
+  CHECK_STR(find_iso("1 hari lalu", "id"), "2026-11-21T12:00:00+00:00");
+  CHECK_STR(find_iso("kemarin", "id"), "2026-11-21");
+  CHECK_STR(find_iso("Hari ini", "id"), "2026-11-22");
+  CHECK_STR(find_iso("3 hours ago", "en"), "2026-11-22T09:00:00+00:00");
+  CHECK_STR(find_iso("yesterday", "en"), "2026-11-21");
+  CHECK_STR(find_iso("vor 2 Stunden", "de"), "2026-11-22T10:00:00+00:00");
+  /* rejected: before 1990, after now + 1 day, not dates */
+  CHECK_STR(find_iso("16 Agustus 1985", "id"), "none");
+  CHECK_STR(find_iso("16 Agustus 2027", "id"), "none");
+  CHECK_STR(find_iso("31 Februari 2023", "id"), "none");
+  CHECK_STR(find_iso("skor 2-1 pada menit 10.15", "id"), "none");
+  CHECK_STR(find_iso("versi 1.2.3.4", NULL), "none");
+  CHECK_STR(find_iso("selama 2 jam", "id"), "none");
+  CHECK_STR(find_iso("", NULL), "none");
+  /* byte range */
+  kb_date_ctx ctx = {.lang = "id", .now = NOW};
+  size_t st = 0, len = 0;
+  kb_datetime t;
+  const char *s = "Kim tiba pada Selasa, 15 Agustus 2023 di Moskow";
+  CHECK(kb_date_find(s, strlen(s), &ctx, &t, &st, &len));
+  CHECK_INT(st, 14);
+  CHECK_INT(len, strlen("Selasa, 15 Agustus 2023"));
+}
+
+static void test_line(void) {
+  CHECK_STR(line_iso("Rabu 16 Aug 2023 09:46 WIB"),
+            "2023-08-16T09:46:00+07:00");
+  CHECK_STR(line_iso("Diperbarui 18 Jun 2025, 14:05 WIB"),
+            "2025-06-18T14:05:00+07:00");
+  CHECK_STR(line_iso(",\xc2\xa0Jurnalis-Senin, 16 Juni 2025 |15:20 WIB"),
+            "2025-06-16T15:20:00+07:00");
+  CHECK_STR(line_iso("Portal.com- 18/06/2025, 21:35 WIB"),
+            "2025-06-18T21:35:00+07:00");
+  CHECK_STR(line_iso("Andi Saputra | Senin, 15 Agustus 2022 | 09:15 WIB"),
+            "2022-08-15T09:15:00+07:00");
+  CHECK_STR(line_iso("Published: August 16, 2023 at 9:46 am"),
+            "2023-08-16T09:46:00");
+  CHECK_STR(line_iso("Updated 3 hours ago"), "2026-11-22T09:00:00+00:00");
+  CHECK_STR(line_iso("16 Agustus 2023, 09:46 WIB oleh Budi Santoso"),
+            "2023-08-16T09:46:00+07:00");
+  /* sentences that merely contain a date */
+  CHECK_STR(
+      line_iso("Presiden tiba di Jakarta pada 16 Agustus 2023 untuk rapat."),
+      "none");
+  CHECK_STR(line_iso("Dalam suratnya ke Moskow, Selasa (15/8/2023), ia "
+                     "menyatakan dukungan."),
+            "none");
+  CHECK_STR(line_iso("Kim menyatakan, 16 Agustus 2023"), "none");
+  CHECK_STR(line_iso("16 Agustus 2023 Presiden tiba di Jakarta untuk rapat"),
+            "none");
+  CHECK_STR(line_iso("Baca Juga"), "none");
+}
+
+static void test_url(void) {
+  CHECK_STR(url_day("https://x.example/2023/08/16/berita-satu"), "2023-08-16");
+  CHECK_STR(url_day("https://x.example/news/2023-08-16/berita"), "2023-08-16");
+  CHECK_STR(url_day("https://x.example/read/20230816/123/berita"),
+            "2023-08-16");
+  CHECK_STR(url_day("https://x.example/2023/08/berita"), "none");
+  CHECK_STR(url_day("https://x.example/berita/d-7123456/judul"), "none");
+  CHECK_STR(url_day("https://x.example/a/202308161234567/judul"), "none");
+  CHECK_STR(url_day("https://x.example/berita/20231345/judul"), "none");
+  CHECK_STR(url_day("https://2023.example/berita"), "none");
+  CHECK_STR(url_day("/2015/11/04/21040011/judul"), "2015-11-04");
+}
+
+int main(void) {
+  test_find();
+  test_line();
+  test_url();
+  return KBT_DONE();
+}
