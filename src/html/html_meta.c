@@ -1,0 +1,813 @@
+/* Metadata of an HTML page: title (without the site suffix), standfirst,
+ * authors, site name, canonical URL, language, and what JSON-LD says about
+ * the article (headline, authors, publisher, articleBody). Runs on the DOM
+ * before the body pass in kb_html_extract. */
+#define _GNU_SOURCE /* strcasestr */
+#include <string.h>
+#include <strings.h>
+
+#include "html/html_int.h"
+
+enum { MAX_AUTHORS = 8 };
+
+typedef struct meta_scan {
+  const char *lang, *title_tag, *h1, *h1_article;
+  const char *og_title, *tw_title, *og_site, *og_url, *og_type, *og_locale;
+  const char *description, *og_description, *content_lang, *app_name,
+      *canonical;
+  const char *meta_author, *rel_author, *prop_author, *byline, *author_href,
+      *text_byline;
+  const char *ld_headline, *ld_site, *ld_url, *ld_body, *ld_website;
+  const char *ld_authors[MAX_AUTHORS];
+  size_t n_ld_authors;
+  int ld_article, h1_count;
+  kb_arena *a;
+  kb_buf tmp;
+} meta_scan;
+
+static int is_space_ascii(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Collapsed text of a node, copied into the scratch arena; NULL when empty. */
+static const char *text_of(meta_scan *m, const xmlNode *n, size_t max) {
+  kb_buf_reset(&m->tmp);
+  if (kb_html_node_text(n, &m->tmp) || m->tmp.len == 0)
+    return NULL;
+  kb_str s = kb_str_trim((kb_str){m->tmp.data, m->tmp.len});
+  if (s.n == 0 || s.n > max)
+    return NULL;
+  return kb_arena_strndup(m->a, s.p, s.n);
+}
+
+static int class_has_word(const xmlNode *n, const char *const *words) {
+  const char *attrs[2] = {kb_html_attr(n, "class"), kb_html_attr(n, "id")};
+  for (int k = 0; k < 2; k++) {
+    const char *s = attrs[k];
+    if (!s)
+      continue;
+    while (*s) {
+      while (*s && (is_space_ascii(*s) || *s == '-' || *s == '_'))
+        s++;
+      const char *b = s;
+      while (*s && !is_space_ascii(*s) && *s != '-' && *s != '_')
+        s++;
+      size_t len = (size_t)(s - b);
+      for (size_t w = 0; words[w]; w++)
+        if (len == strlen(words[w]) && strncasecmp(b, words[w], len) == 0)
+          return 1;
+    }
+  }
+  return 0;
+}
+
+/* ---- JSON-LD ------------------------------------------------------------ */
+static int type_is_article(const kb_json *t) {
+  static const char *const kinds[] = {"Article",
+                                      "NewsArticle",
+                                      "BlogPosting",
+                                      "Report",
+                                      "ReportageNewsArticle",
+                                      "AnalysisNewsArticle",
+                                      "OpinionNewsArticle",
+                                      "ReviewNewsArticle",
+                                      "BackgroundNewsArticle",
+                                      "TechArticle",
+                                      "ScholarlyArticle",
+                                      "LiveBlogPosting",
+                                      "SocialMediaPosting",
+                                      "Blog",
+                                      "posting",
+                                      NULL};
+  if (!t)
+    return 0;
+  if (t->type == KB_JSON_ARR) {
+    for (const kb_json *c = t->child; c; c = c->next)
+      if (type_is_article(c))
+        return 1;
+    return 0;
+  }
+  if (t->type != KB_JSON_STR)
+    return 0;
+  const char *s = t->str;
+  const char *slash = strrchr(s, '/'); /* "http://schema.org/NewsArticle" */
+  if (slash)
+    s = slash + 1;
+  for (int i = 0; kinds[i]; i++)
+    if (strcmp(s, kinds[i]) == 0)
+      return 1;
+  return 0;
+}
+
+static int type_is(const kb_json *t, const char *name) {
+  if (!t)
+    return 0;
+  if (t->type == KB_JSON_ARR) {
+    for (const kb_json *c = t->child; c; c = c->next)
+      if (type_is(c, name))
+        return 1;
+    return 0;
+  }
+  return t->type == KB_JSON_STR && strcmp(t->str, name) == 0;
+}
+
+static void ld_authors(meta_scan *m, const kb_json *v) {
+  if (!v)
+    return;
+  if (v->type == KB_JSON_ARR) {
+    for (const kb_json *c = v->child; c; c = c->next)
+      ld_authors(m, c);
+    return;
+  }
+  const char *name = NULL;
+  if (v->type == KB_JSON_STR) {
+    name = v->str;
+  } else if (v->type == KB_JSON_OBJ) {
+    if (type_is(kb_json_get(v, "@type"), "Organization"))
+      return; /* not a person */
+    name = kb_json_get_str(v, "name");
+  }
+  if (name && *name && m->n_ld_authors < MAX_AUTHORS)
+    m->ld_authors[m->n_ld_authors++] = name;
+}
+
+static const char *obj_name(const kb_json *v) {
+  if (!v)
+    return NULL;
+  if (v->type == KB_JSON_ARR)
+    v = v->child;
+  if (!v)
+    return NULL;
+  if (v->type == KB_JSON_STR)
+    return v->str;
+  if (v->type == KB_JSON_OBJ)
+    return kb_json_get_str(v, "name");
+  return NULL;
+}
+
+static void ld_visit(meta_scan *m, const kb_json *v, int depth) {
+  if (!v || depth > 8)
+    return;
+  if (v->type == KB_JSON_ARR) {
+    for (const kb_json *c = v->child; c; c = c->next)
+      ld_visit(m, c, depth + 1);
+    return;
+  }
+  if (v->type != KB_JSON_OBJ)
+    return;
+  const kb_json *graph = kb_json_get(v, "@graph");
+  if (graph)
+    ld_visit(m, graph, depth + 1);
+  const kb_json *type = kb_json_get(v, "@type");
+  if (type_is_article(type)) {
+    const char *s;
+    if (!m->ld_article) { /* the first article object wins */
+      m->ld_article = 1;
+      if ((s = kb_json_get_str(v, "headline")) && *s)
+        m->ld_headline = s;
+      else if ((s = kb_json_get_str(v, "name")) && *s)
+        m->ld_headline = s;
+      if ((s = kb_json_get_str(v, "articleBody")) && *s)
+        m->ld_body = s;
+      if ((s = obj_name(kb_json_get(v, "publisher"))) && *s)
+        m->ld_site = s;
+      if ((s = kb_json_get_str(v, "url")) && *s)
+        m->ld_url = s;
+      ld_authors(m, kb_json_get(v, "author"));
+      if (!m->n_ld_authors)
+        ld_authors(m, kb_json_get(v, "creator"));
+    }
+  } else if (type_is(type, "WebSite") ||
+             type_is(type, "NewsMediaOrganization")) {
+    const char *s = kb_json_get_str(v, "name");
+    if (s && *s && !m->ld_website)
+      m->ld_website = s;
+  }
+}
+
+static void ld_script(meta_scan *m, const xmlNode *n, kb_article *out) {
+  kb_buf_reset(&m->tmp);
+  for (const xmlNode *c = n->children; c; c = c->next)
+    if (c->content && kb_buf_puts(&m->tmp, (const char *)c->content))
+      return;
+  if (!m->tmp.len)
+    return;
+  kb_json *root = NULL;
+  size_t err = 0;
+  /* the tree lives in the scratch arena with the rest of the page's scratch */
+  if (kb_json_parse(m->a, m->tmp.data, m->tmp.len, KB_JSON_LENIENT, &root,
+                    &err) != KB_OK) {
+    kb_article_add_diag(out, "bad-json-ld", -1,
+                        "JSON-LD not readable near byte %zu", err);
+    return;
+  }
+  ld_visit(m, root, 0);
+}
+
+/* ---- the walk ----------------------------------------------------------- */
+static void on_meta(meta_scan *m, const xmlNode *n) {
+  const char *key = kb_html_attr(n, "property");
+  if (!key)
+    key = kb_html_attr(n, "name");
+  if (!key)
+    key = kb_html_attr(n, "itemprop");
+  if (!key)
+    key = kb_html_attr(n, "http-equiv");
+  const char *v = kb_html_attr(n, "content");
+  if (!key || !v || !*v)
+    return;
+  struct {
+    const char *k;
+    const char **slot;
+  } map[] = {{"og:title", &m->og_title},
+             {"twitter:title", &m->tw_title},
+             {"og:site_name", &m->og_site},
+             {"og:url", &m->og_url},
+             {"og:type", &m->og_type},
+             {"og:locale", &m->og_locale},
+             {"description", &m->description},
+             {"og:description", &m->og_description},
+             {"content-language", &m->content_lang},
+             {"application-name", &m->app_name},
+             {"author", &m->meta_author},
+             {"article:author", &m->meta_author},
+             {"dc.creator", &m->meta_author},
+             {"dcterms.creator", &m->meta_author},
+             {"byl", &m->meta_author},
+             {"sailthru.author", &m->meta_author},
+             {"parsely-author", &m->meta_author}};
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+    if (strcasecmp(key, map[i].k) == 0 && !*map[i].slot) {
+      /* article:author is often a profile URL, not a name */
+      if (map[i].slot == &m->meta_author && (strstr(v, "://") || v[0] == '/'))
+        return;
+      *map[i].slot = v;
+      return;
+    }
+}
+
+/* Links to an author's page: /author/jane-doe, /autor/, /profile/ ... */
+static int is_author_href(const char *href) {
+  static const char *const parts[] = {
+      "/author/",    "/authors/", "/autor/",   "/autoren/",
+      "/auteur/",    "/penulis/", "/profile/", "/journalist/",
+      "/redakteur/", "/people/",  "/staff/",   "/writers/",
+      NULL};
+  if (!href)
+    return 0;
+  for (int i = 0; parts[i]; i++)
+    if (strstr(href, parts[i]))
+      return 1;
+  return 0;
+}
+
+static const xmlNode *author_link(const xmlNode *n, int depth) {
+  if (depth > 6)
+    return NULL;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    if (kb_html_is(c, "a")) {
+      const char *rel = kb_html_attr(c, "rel");
+      if (is_author_href(kb_html_attr(c, "href")) ||
+          (rel && !strcasecmp(rel, "author")))
+        return c;
+    }
+    const xmlNode *r = author_link(c, depth + 1);
+    if (r)
+      return r;
+  }
+  return NULL;
+}
+
+/* A text node "By" / "Text von Jane Doe" / "par" followed by the name in
+ * the next element: a byline printed in the page. */
+static void text_byline(meta_scan *m, const xmlNode *t) {
+  const kb_html_tables *tab = kb_html_tables_get();
+  /* cheap rejections first: this runs on every text node */
+  const char *c0 = (const char *)t->content;
+  while (*c0 == ' ' || *c0 == '\n' || *c0 == '\t' || *c0 == '\r')
+    c0++;
+  if (!tab->byline_first[(unsigned char)*c0])
+    return;
+  size_t len = strnlen(c0, 200);
+  if (len > 150)
+    return;
+  kb_str s = kb_str_trim((kb_str){c0, len});
+  if (s.n < 2 || s.n > 100)
+    return;
+  for (size_t i = 0; i < tab->nauthor_cues; i++) {
+    const kb_html_cue *c = &tab->author_cues[i];
+    if (c->kind != KB_AUTHOR_BYLINE || c->n > s.n ||
+        strncasecmp(s.p, c->phrase, c->n) != 0)
+      continue;
+    if (c->n == s.n || s.p[c->n] == ':') {
+      /* the name follows in the next element, here or after the parent */
+      const xmlNode *nx = t->next;
+      while (nx && nx->type != XML_ELEMENT_NODE)
+        nx = nx->next;
+      if (!nx && t->parent) {
+        nx = t->parent->next;
+        while (nx && nx->type != XML_ELEMENT_NODE)
+          nx = nx->next;
+      }
+      if (nx)
+        m->text_byline = text_of(m, nx, 100);
+      return;
+    }
+    if (s.p[c->n] != ' ')
+      continue;
+    /* "Text von Jane Doe": a capital letter must start the name */
+    size_t k = c->n;
+    while (k < s.n && s.p[k] == ' ')
+      k++;
+    unsigned char first = (unsigned char)s.p[k];
+    if (k < s.n && ((first >= 'A' && first <= 'Z') || first >= 0xC3))
+      m->text_byline = kb_arena_strndup(m->a, s.p, s.n);
+    return;
+  }
+}
+
+static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
+                 kb_article *out) {
+  static const char *const byline_words[] = {
+      "byline",   "author",    "authors", "writer", "autor",
+      "autorin",  "verfasser", "auteur",  "autore", "penulis",
+      "reporter", "creator",   NULL};
+  for (const xmlNode *c = n; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content && !m->text_byline && depth > 2)
+      text_byline(m, c);
+    if (c->type != XML_ELEMENT_NODE || !c->name)
+      continue;
+    const char *tag = (const char *)c->name;
+    int art = in_article;
+    if (!strcmp(tag, "meta")) {
+      on_meta(m, c);
+    } else if (!strcmp(tag, "title")) {
+      if (!m->title_tag)
+        m->title_tag = text_of(m, c, 600);
+    } else if (!strcmp(tag, "link")) {
+      const char *rel = kb_html_attr(c, "rel"), *href = kb_html_attr(c, "href");
+      if (rel && href && !strcasecmp(rel, "canonical") && !m->canonical)
+        m->canonical = href;
+    } else if (!strcmp(tag, "script")) {
+      const char *type = kb_html_attr(c, "type");
+      if (type && !strcasecmp(type, "application/ld+json"))
+        ld_script(m, c, out);
+      continue;
+    } else if (!strcmp(tag, "style") || !strcmp(tag, "noscript") ||
+               !strcmp(tag, "svg")) {
+      continue;
+    } else if (!strcmp(tag, "html")) {
+      const char *l = kb_html_attr(c, "lang");
+      if (!l)
+        l = kb_html_attr(c, "xml:lang");
+      if (l && *l)
+        m->lang = l;
+    } else if (!strcmp(tag, "h1")) {
+      static const char *const logo_words[] = {"logo",     "brand",    "site",
+                                               "sitename", "masthead", NULL};
+      if (class_has_word(c, logo_words))
+        continue; /* the site's name, not a headline */
+      m->h1_count++;
+      if (!m->h1)
+        m->h1 = text_of(m, c, 600);
+      if (in_article && !m->h1_article)
+        m->h1_article = text_of(m, c, 600);
+      continue;
+    } else if (!strcmp(tag, "article")) {
+      art = 1;
+    } else {
+      const char *rel = kb_html_attr(c, "rel");
+      const char *ip = kb_html_attr(c, "itemprop");
+      if (!m->rel_author && rel && !strcasecmp(rel, "author"))
+        m->rel_author = text_of(m, c, 120);
+      if (!m->prop_author && ip && !strcasecmp(ip, "author")) {
+        /* <span itemprop="author"><span itemprop="name">..</span></span> */
+        const xmlNode *name = NULL;
+        for (const xmlNode *d = c->children; d && !name; d = d->next) {
+          const char *dp = kb_html_attr(d, "itemprop");
+          if (dp && !strcasecmp(dp, "name"))
+            name = d;
+        }
+        m->prop_author = text_of(m, name ? name : c, 160);
+      }
+      if (!m->byline && class_has_word(c, byline_words)) {
+        const xmlNode *link = author_link(c, 0);
+        m->byline = text_of(m, link ? link : c, 160);
+      }
+      if (!m->author_href && kb_html_is(c, "a") &&
+          is_author_href(kb_html_attr(c, "href")))
+        m->author_href = text_of(m, c, 120);
+    }
+    if (c->children && depth < 200)
+      walk(m, c->children, art, depth + 1, out);
+  }
+}
+
+/* ---- cleaning ----------------------------------------------------------- */
+static int ieq_str(const char *a, size_t an, const char *b) {
+  size_t bn = strlen(b);
+  return an == bn && strncasecmp(a, b, an) == 0;
+}
+
+static int word_char(unsigned char c) {
+  return c >= 0x80 || (c >= '0' && c <= '9') ||
+         ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Position of phrase as whole words in s (ASCII case-insensitive), or -1. */
+static long find_words(const char *s, size_t n, const char *ph, size_t pn,
+                       size_t from) {
+  for (size_t i = from; i + pn <= n; i++) {
+    if (i > 0 && word_char((unsigned char)s[i - 1]))
+      continue;
+    if (strncasecmp(s + i, ph, pn) != 0)
+      continue;
+    if (i + pn < n && word_char((unsigned char)s[i + pn]) &&
+        word_char((unsigned char)ph[pn - 1]))
+      continue;
+    return (long)i;
+  }
+  return -1;
+}
+
+/* Cleans one author name with the cue table (data/html/author_noise.tsv):
+ * strips "By ", cuts before dates and "Alle Artikel", rejects "Posted on";
+ * appends it to out (", "-joined) unless empty or already there. */
+static void add_author(kb_buf *out, const char *s, size_t n, const char *site) {
+  const kb_html_tables *tab = kb_html_tables_get();
+  kb_str t = kb_str_trim((kb_str){s, n});
+  for (int again = 1; again;) {
+    again = 0;
+    for (size_t i = 0; i < tab->nauthor_cues; i++) {
+      const kb_html_cue *c = &tab->author_cues[i];
+      if ((c->kind != KB_AUTHOR_PREFIX && c->kind != KB_AUTHOR_BYLINE) ||
+          find_words(t.p, t.n, c->phrase, c->n, 0) != 0)
+        continue;
+      if (c->n == t.n)
+        return; /* only the prefix */
+      t.p += c->n;
+      t.n -= c->n;
+      while (t.n && (*t.p == ':' || *t.p == ' ' || *t.p == '-')) {
+        t.p++;
+        t.n--;
+      }
+      again = 1;
+    }
+  }
+  for (size_t i = 0; i < tab->nauthor_cues; i++) {
+    const kb_html_cue *c = &tab->author_cues[i];
+    if (c->kind == KB_AUTHOR_REJECT &&
+        find_words(t.p, t.n, c->phrase, c->n, 0) >= 0)
+      return;
+    if (c->kind == KB_AUTHOR_CUT) {
+      long at = find_words(t.p, t.n, c->phrase, c->n, 1);
+      if (at > 0)
+        t.n = (size_t)at;
+    }
+  }
+  /* a name ends before digits (dates, times), '|' and bullets */
+  size_t end = 0;
+  while (end < t.n) {
+    char c = t.p[end];
+    if ((c >= '0' && c <= '9') || c == '|' || c == '@' || c == '(' ||
+        c == '/' || c == '\n' || c == '[' || c == '*')
+      break;
+    if ((unsigned char)c == 0xE2 && end + 2 < t.n &&
+        (unsigned char)t.p[end + 1] == 0x80 &&
+        ((unsigned char)t.p[end + 2] == 0xA2 ||
+         (unsigned char)t.p[end + 2] == 0x94 ||
+         (unsigned char)t.p[end + 2] == 0x93))
+      break; /* bullet, em dash, en dash */
+    end++;
+  }
+  t.n = end;
+  t = kb_str_trim(t);
+  while (t.n && (t.p[t.n - 1] == ',' || t.p[t.n - 1] == '-' ||
+                 t.p[t.n - 1] == ':' || t.p[t.n - 1] == ';'))
+    t = kb_str_trim((kb_str){t.p, t.n - 1});
+  if (t.n < 2 || t.n > 80)
+    return;
+  size_t words = 1, dots = 0;
+  for (size_t i = 0; i < t.n; i++) {
+    words += t.p[i] == ' ';
+    dots += t.p[i] == '.';
+  }
+  if (words > 6)
+    return; /* a sentence, not a name */
+  if (words == 1 && dots && t.n > 4 && t.p[t.n - 1] != '.')
+    return; /* a domain */
+  if (site && ieq_str(t.p, t.n, site))
+    return; /* the site, not a person */
+  /* already there? entries are ", "-separated */
+  for (size_t i = 0; i < out->len;) {
+    size_t j = i;
+    while (j < out->len && out->data[j] != ',')
+      j++;
+    if (j - i == t.n && strncasecmp(out->data + i, t.p, t.n) == 0)
+      return;
+    i = j + 2;
+  }
+  if (out->len)
+    kb_buf_puts(out, ", ");
+  kb_buf_append(out, t.p, t.n);
+}
+
+/* Splits a byline holding several names ("A, B and C") and adds each. */
+static void add_authors(kb_buf *out, const char *raw, const char *site) {
+  /* JSON-LD names may hold raw newlines and runs of spaces */
+  kb_buf clean;
+  kb_buf_init(&clean, 4096);
+  if (kb_html_collapse(&clean, raw, strlen(raw)) || !clean.len) {
+    kb_buf_clear(&clean);
+    return;
+  }
+  const char *s = clean.data;
+  static const char *const seps[] = {",",     ";",     " and ", " & ",
+                                     " und ", " dan ", " y ",   " et ",
+                                     " e ",   " en ",  " i ",   NULL};
+  size_t n = strlen(s);
+  size_t start = 0;
+  for (size_t i = 0; i <= n; i++) {
+    size_t cut = 0;
+    if (i == n) {
+      cut = 1;
+    } else {
+      for (int k = 0; seps[k]; k++) {
+        size_t kl = strlen(seps[k]);
+        if (i + kl <= n && strncasecmp(s + i, seps[k], kl) == 0) {
+          cut = kl;
+          break;
+        }
+      }
+    }
+    if (!cut)
+      continue;
+    if (i > start)
+      add_author(out, s + start, i - start, site);
+    start = i + (i == n ? 0 : cut);
+    if (i < n)
+      i += cut - 1;
+  }
+  kb_buf_clear(&clean);
+}
+
+/* Host of a URL without "www.", for matching "Example.com" title parts. */
+static kb_str url_host(const char *url) {
+  kb_str h = {NULL, 0};
+  if (!url)
+    return h;
+  const char *p = strstr(url, "://");
+  p = p ? p + 3 : url;
+  if (!strncasecmp(p, "www.", 4))
+    p += 4;
+  const char *e = p;
+  while (*e && *e != '/' && *e != ':' && *e != '?')
+    e++;
+  h.p = p;
+  h.n = (size_t)(e - p);
+  return h;
+}
+
+/* 1 when a title part names the site: equal to the site name, or to the host,
+ * or the host without its top-level domain ("Example" for example.com). */
+static int names_site(kb_str part, const char *site, kb_str host) {
+  part = kb_str_trim(part);
+  if (!part.n)
+    return 0;
+  if (site && *site) {
+    size_t sn = strlen(site);
+    if (ieq_str(part.p, part.n, site))
+      return 1;
+    /* "Example News" vs "Example", or the reverse */
+    char pbuf[256];
+    if (part.n < sizeof pbuf && part.n >= 4 && sn >= 4) {
+      memcpy(pbuf, part.p, part.n);
+      pbuf[part.n] = 0;
+      if (strcasestr(pbuf, site) || strcasestr(site, pbuf))
+        return 1;
+    }
+  }
+  if (host.n && part.n <= host.n && strncasecmp(part.p, host.p, part.n) == 0 &&
+      (part.n == host.n || host.p[part.n] == '.'))
+    return 1;
+  return 0;
+}
+
+static size_t count_words(const char *s, size_t n) {
+  size_t w = 0;
+  int in = 0;
+  for (size_t i = 0; i < n; i++) {
+    int sp = s[i] == ' ';
+    if (!sp && !in)
+      w++;
+    in = !sp;
+  }
+  return w;
+}
+
+/* 1 when at least half of a's words (3+ bytes) occur in b, case-insensitive:
+ * an <h1> that is the headline shares its words with the metadata title. */
+static int shares_words(const char *a, const char *b) {
+  size_t words = 0, found = 0;
+  const char *s = a;
+  while (*s) {
+    while (*s && !word_char((unsigned char)*s))
+      s++;
+    const char *w = s;
+    while (*s && word_char((unsigned char)*s))
+      s++;
+    size_t n = (size_t)(s - w);
+    if (n < 3)
+      continue;
+    words++;
+    if (find_words(b, strlen(b), w, n, 0) >= 0)
+      found++;
+  }
+  return words == 0 || found * 2 >= words;
+}
+
+/* Strips " - Site", " | Site" and "Site | " from a title; strict: only parts
+ * that name the site. */
+static kb_str strip_site(kb_str t, const char *site, kb_str host, int strict) {
+  static const char *const seps[] = {
+      " | ",        " - ",        " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
+      " \xc2\xb7 ", " \xc2\xbb ", " \xc2\xab ",     " // ",           NULL};
+  for (int round = 0; round < 2; round++) {
+    const char *best = NULL;
+    size_t best_len = 0;
+    int strong = 0;
+    for (int k = 0; seps[k]; k++) {
+      size_t kl = strlen(seps[k]);
+      for (size_t i = 0; i + kl <= t.n; i++)
+        if (memcmp(t.p + i, seps[k], kl) == 0 && (!best || t.p + i > best)) {
+          best = t.p + i;
+          best_len = kl;
+          strong = k == 0 || k >= 4;
+        }
+    }
+    if (!best)
+      break;
+    kb_str head = {t.p, (size_t)(best - t.p)};
+    kb_str tail = {best + best_len, t.n - (size_t)(best - t.p) - best_len};
+    size_t hw = count_words(head.p, head.n), tw = count_words(tail.p, tail.n);
+    if (names_site(tail, site, host) ||
+        (!strict && ((strong && tw <= 4 && hw >= 2 && hw > tw) ||
+                     (!strong && tw <= 3 && hw >= 4)))) {
+      t = kb_str_trim(head);
+      continue;
+    }
+    /* "Site | Title": the first part names the site */
+    const char *first = NULL;
+    size_t first_len = 0;
+    for (int k = 0; seps[k]; k++) {
+      const char *f = NULL;
+      size_t kl = strlen(seps[k]);
+      for (size_t i = 0; i + kl <= t.n && !f; i++)
+        if (memcmp(t.p + i, seps[k], kl) == 0)
+          f = t.p + i;
+      if (f && (!first || f < first)) {
+        first = f;
+        first_len = kl;
+      }
+    }
+    if (first && names_site((kb_str){t.p, (size_t)(first - t.p)}, site, host)) {
+      t = kb_str_trim(
+          (kb_str){first + first_len, t.n - (size_t)(first - t.p) - first_len});
+      continue;
+    }
+    break;
+  }
+  return t;
+}
+
+static void set_lang(kb_article *out, const char *l) {
+  if (!l || out->language)
+    return;
+  size_t n = 0;
+  char code[4];
+  while (n < 3 &&
+         ((l[n] >= 'a' && l[n] <= 'z') || (l[n] >= 'A' && l[n] <= 'Z'))) {
+    code[n] = (char)(l[n] | 0x20);
+    n++;
+  }
+  if ((n == 2 || n == 3) && (l[n] == 0 || l[n] == '-' || l[n] == '_'))
+    kb_article_set(out, &out->language, code, n);
+}
+
+static const char *nonempty(const char *a, const char *b) {
+  return a && *a ? a : b;
+}
+
+kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
+                               kb_arena *scratch, kb_article *out,
+                               kb_html_meta *meta) {
+  kb_status rc = KB_OK;
+  meta_scan m;
+  memset(&m, 0, sizeof m);
+  m.a = scratch;
+  kb_buf_init(&m.tmp, 1u << 24);
+  memset(meta, 0, sizeof *meta);
+  xmlNode *root = xmlDocGetRootElement(doc);
+  if (root)
+    walk(&m, root, 0, 0, out);
+
+  /* site name, URL, language */
+  const char *site = nonempty(
+      m.og_site, nonempty(m.ld_site, nonempty(m.app_name, m.ld_website)));
+  if (site) {
+    kb_str s = kb_str_trim((kb_str){site, strlen(site)});
+    if (s.n && s.n < 200 &&
+        (rc = kb_article_set(out, &out->site_name, s.p, s.n)))
+      goto fail;
+  }
+  if (!out->url) {
+    const char *u = opts && opts->url
+                        ? opts->url
+                        : nonempty(m.canonical, nonempty(m.og_url, m.ld_url));
+    if (u && (!strncasecmp(u, "http://", 7) || !strncasecmp(u, "https://", 8) ||
+              (opts && opts->url)))
+      if ((rc = kb_article_set(out, &out->url, u, strlen(u))))
+        goto fail;
+  }
+  set_lang(out, m.lang);
+  set_lang(out, m.content_lang);
+  set_lang(out, m.og_locale);
+
+  /* title: the page's <h1> when the metadata titles agree with it (a logo
+     or section name in <h1> shares no words with them), else the metadata
+     headline with the site suffix stripped */
+  kb_str host = url_host(out->url ? out->url : m.canonical);
+  const char *h1 =
+      m.h1_article ? m.h1_article : (m.h1_count == 1 ? m.h1 : NULL);
+  const char *meta_title = nonempty(
+      m.og_title, nonempty(m.ld_headline, nonempty(m.tw_title, m.title_tag)));
+  if (h1 && names_site((kb_str){h1, strlen(h1)}, site, host))
+    h1 = NULL;
+  /* an <h1> inside the <article> is the headline; a lone page <h1> must
+     agree with the metadata */
+  if (h1 && h1 != m.h1_article && meta_title && !shares_words(h1, meta_title) &&
+      !(m.title_tag && shares_words(h1, m.title_tag)))
+    h1 = NULL;
+  const char *raw = h1 ? h1 : meta_title;
+  if (raw) {
+    kb_buf_reset(&m.tmp);
+    if ((rc = kb_html_collapse(&m.tmp, raw, strlen(raw))))
+      goto fail;
+    char *copy =
+        kb_arena_strndup(scratch, m.tmp.data ? m.tmp.data : "", m.tmp.len);
+    if (!copy) {
+      rc = KB_ENOMEM;
+      goto fail;
+    }
+    kb_str t = kb_str_trim((kb_str){copy, strlen(copy)});
+    /* an <h1> carries no site suffix unless it names the site */
+    t = strip_site(t, site, host, raw == h1);
+    if (t.n && (rc = kb_article_set(out, &out->title, t.p, t.n)))
+      goto fail;
+  }
+  meta->h1 = h1 ? h1 : m.h1;
+
+  /* authors: JSON-LD persons, then meta tags, then marked-up bylines */
+  kb_buf_reset(&m.tmp);
+  for (size_t i = 0; i < m.n_ld_authors; i++)
+    add_authors(&m.tmp, m.ld_authors[i], site);
+  if (!m.tmp.len && m.meta_author)
+    add_authors(&m.tmp, m.meta_author, site);
+  if (!m.tmp.len && m.prop_author)
+    add_authors(&m.tmp, m.prop_author, site);
+  if (!m.tmp.len && m.rel_author)
+    add_authors(&m.tmp, m.rel_author, site);
+  if (!m.tmp.len && m.byline)
+    add_authors(&m.tmp, m.byline, site);
+  if (!m.tmp.len && m.author_href)
+    add_authors(&m.tmp, m.author_href, site);
+  if (!m.tmp.len && m.text_byline)
+    add_authors(&m.tmp, m.text_byline, site);
+  if (m.tmp.len &&
+      (rc = kb_article_set(out, &out->author, m.tmp.data, m.tmp.len)))
+    goto fail;
+
+  /* standfirst: the page's own summary line */
+  const char *sf = nonempty(m.og_description, m.description);
+  if (sf) {
+    kb_buf_reset(&m.tmp);
+    if ((rc = kb_html_collapse(&m.tmp, sf, strlen(sf))))
+      goto fail;
+    kb_str s = kb_str_trim((kb_str){m.tmp.data, m.tmp.len});
+    if (s.n >= 20 && (rc = kb_article_set(out, &out->standfirst, s.p, s.n)))
+      goto fail;
+  }
+
+  meta->ld_article = m.ld_article;
+  if (m.ld_body) {
+    meta->ld_body = m.ld_body;
+    meta->ld_body_len = strlen(m.ld_body);
+  }
+  if (m.og_type)
+    meta->og_type = kb_arena_strdup(scratch, m.og_type);
+fail:
+  kb_buf_clear(&m.tmp);
+  return rc;
+}

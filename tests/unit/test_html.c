@@ -1,0 +1,289 @@
+/* Unit tests of the HTML extractor (src/html/): body boundaries, furniture
+ * pruning, listings, JSON-LD, title suffixes, captions, lists, metadata.
+ * Every page here is written for the test. */
+#include <stdio.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "kbtest.h"
+
+#define P1                                                                     \
+  "The river rose by two metres overnight, and the town council opened three " \
+  "shelters near the old market, officials said on Tuesday."
+#define P2                                                                     \
+  "Residents of the lower districts were told to move their cars, and "        \
+  "volunteers carried sandbags to the school, which stayed closed."
+#define P3                                                                     \
+  "Forecasters expect more rain on Wednesday, although the water level "       \
+  "should fall slowly by the end of the week, the agency added."
+#define P4                                                                     \
+  "The mayor said the repairs to the embankment, planned for next spring, "    \
+  "would now start as soon as the water is gone."
+
+static kb_status run(const char *html, kb_article *a) {
+  kb_extract_opts o;
+  memset(&o, 0, sizeof o);
+  o.input = KB_INPUT_HTML;
+  kb_article_clear(a);
+  return kb_html_extract(html, strlen(html), &o, a);
+}
+
+static int body_has(const kb_article *a, const char *needle) {
+  for (size_t i = 0; i < a->nbody; i++)
+    if (strstr(a->body[i], needle))
+      return 1;
+  return 0;
+}
+
+static int has_diag(const kb_article *a, const char *code) {
+  for (size_t i = 0; i < a->ndiags; i++)
+    if (!strcmp(a->diags[i].code, code))
+      return 1;
+  return 0;
+}
+
+static void test_boilerplate_around_article(kb_article *a) {
+  const char *page =
+      "<!doctype html><html lang='en-GB'><head><title>Flood waters rise in the "
+      "valley - The Daily Example</title>"
+      "<meta property='og:site_name' content='The Daily Example'>"
+      "<link rel='canonical' "
+      "href='https://example.org/news/flood'></head><body>"
+      "<header><nav><a href='/'>Home</a> <a href='/news'>News</a> <a "
+      "href='/sport'>Sport</a></nav></header>"
+      "<div class='share-bar'><a href='#'>Share on Facebook</a> <a "
+      "href='#'>Tweet</a></div>"
+      "<main><article><h1>Flood waters rise in the valley</h1>"
+      "<p class='byline'>By Jane Doe</p>"
+      "<div class='article-body'><p>" P1 "</p><p>" P2 "</p>"
+      "<aside class='related'><h3>Related</h3><ul><li><a href='/a'>Storm hits "
+      "coast again this week</a></li>"
+      "<li><a href='/b'>Council votes on new budget plan</a></li></ul></aside>"
+      "<p>" P3 "</p><h2>What comes next</h2><p>" P4 "</p>"
+      "<p>Read more: <a href='/c'>How the town prepared for "
+      "floods</a></p></div>"
+      "<div class='newsletter'><p>Sign up for our newsletter to get the news "
+      "every morning in your inbox.</p></div>"
+      "<section class='comments'><h2>Comments</h2><p>I live there and the "
+      "water is everywhere, terrible.</p></section>"
+      "</article></main><footer><p>Copyright 2024 The Daily Example. All "
+      "rights reserved.</p></footer></body></html>";
+  CHECK_INT(run(page, a), KB_OK);
+  CHECK_INT(a->nbody, 5);
+  if (a->nbody == 5) {
+    CHECK_STR(a->body[0], P1);
+    CHECK_STR(a->body[1], P2);
+    CHECK_STR(a->body[2], P3);
+    CHECK_STR(a->body[3],
+              "What comes next"); /* a heading inside the article is kept */
+    CHECK_STR(a->body[4], P4);
+  }
+  CHECK(!body_has(a, "Storm hits"));
+  CHECK(!body_has(a, "newsletter"));
+  CHECK(!body_has(a, "terrible"));
+  CHECK(!body_has(a, "Read more"));
+  CHECK_STR(a->title, "Flood waters rise in the valley");
+  CHECK_STR(a->site_name, "The Daily Example");
+  CHECK_STR(a->url, "https://example.org/news/flood");
+  CHECK_STR(a->language, "en");
+  CHECK_STR(a->author, "Jane Doe");
+  CHECK(a->confidence > 0.5);
+}
+
+static void test_listing_is_empty(kb_article *a) {
+  const char *page = "<html><head><title>News - Example</title><meta "
+                     "property='og:type' content='website'></head><body>"
+                     "<nav><a href='/'>Home</a></nav><main>"
+                     "<article><h2><a href='/1'>River rises after a week of "
+                     "rain</a></h2><p>Shelters opened in town.</p></article>"
+                     "<article><h2><a href='/2'>Council approves new school "
+                     "budget</a></h2><p>The vote was close.</p></article>"
+                     "<article><h2><a href='/3'>Local team wins the regional "
+                     "cup final</a></h2><p>Fans celebrated.</p></article>"
+                     "<article><h2><a href='/4'>Market reopens after long "
+                     "repairs</a></h2><p>Traders returned.</p></article>"
+                     "</main></body></html>";
+  CHECK_INT(run(page, a), KB_OK);
+  CHECK_INT(a->nbody, 0);
+  CHECK(has_diag(a, "no-body"));
+  CHECK(a->confidence < 0.2);
+}
+
+static void test_jsonld_graph(kb_article *a) {
+  const char *page =
+      "<html><head><title>Ignored title | Example News</title>"
+      "<script "
+      "type='application/ld+json'>{\"@context\":\"https://"
+      "schema.org\",\"@graph\":["
+      "{\"@type\":\"WebSite\",\"name\":\"Example News\"},"
+      "{\"@type\":\"NewsArticle\",\"headline\":\"Valley flood: shelters open\","
+      "\"author\":[{\"@type\":\"Person\",\"name\":\"Jane "
+      "Doe\"},{\"@type\":\"Person\",\"name\":\"By John Roe\"}],"
+      "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Example "
+      "News\"}}]}</script>"
+      "</head><body><article><p>" P1 "</p><p>" P2
+      "</p></article></body></html>";
+  CHECK_INT(run(page, a), KB_OK);
+  CHECK_STR(a->author, "Jane Doe, John Roe");
+  CHECK_STR(a->site_name, "Example News");
+  CHECK_STR(a->title, "Valley flood: shelters open");
+  CHECK_INT(a->nbody, 2);
+}
+
+static void test_broken_jsonld(kb_article *a) {
+  /* trailing comma and a raw newline in a string: read leniently */
+  const char *lenient =
+      "<html><head><script "
+      "type='application/ld+json'>{\"@type\":\"NewsArticle\","
+      "\"author\":{\"name\":\"Jane\nDoe\"},}</script></"
+      "head><body><article><p>" P1 "</p><p>" P2 "</p></article></body></html>";
+  CHECK_INT(run(lenient, a), KB_OK);
+  CHECK_STR(a->author, "Jane Doe");
+  CHECK_INT(a->nbody, 2);
+  /* cut off mid-way: a diagnostic, the body still extracted */
+  const char *broken =
+      "<html><head><script "
+      "type='application/ld+json'>{\"@type\":\"NewsArticle\",\"author\":{\"na"
+      "</script></head><body><article><p>" P1 "</p><p>" P2
+      "</p></article></body></html>";
+  CHECK_INT(run(broken, a), KB_OK);
+  CHECK(has_diag(a, "bad-json-ld"));
+  CHECK_INT(a->nbody, 2);
+}
+
+static void test_title_suffix(kb_article *a) {
+  const char *t1 = "<html><head><title>Shelters open as river rises | Example "
+                   "Post</title></head>"
+                   "<body><p>" P1 "</p></body></html>";
+  CHECK_INT(run(t1, a), KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+  const char *t2 =
+      "<html><head><title>Shelters open as river rises - example.com</title>"
+      "<link rel='canonical' "
+      "href='https://www.example.com/a'></head><body></body></html>";
+  CHECK_INT(run(t2, a), KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+  /* a dash inside the headline stays */
+  const char *t3 =
+      "<html><head><meta property='og:site_name' content='Example'>"
+      "<title>Pre-war homes - what the flood did to them - "
+      "Example</title></head></html>";
+  CHECK_INT(run(t3, a), KB_OK);
+  CHECK_STR(a->title, "Pre-war homes - what the flood did to them");
+}
+
+static void test_captions_dropped(kb_article *a) {
+  const char *page =
+      "<html><body><article><p>" P1 "</p>"
+      "<figure><img src='x.jpg'><figcaption>Volunteers fill sandbags near the "
+      "school (Photo: Agency)</figcaption></figure>"
+      "<p>" P2 "</p><div class='photo'><img src='y.jpg'><span "
+      "class='imageCaption'>The old market under water</span></div>"
+      "<p>" P3 "</p></article></body></html>";
+  CHECK_INT(run(page, a), KB_OK);
+  CHECK_INT(a->nbody, 3);
+  CHECK(!body_has(a, "Volunteers fill"));
+  CHECK(!body_has(a, "old market under"));
+}
+
+static void test_list_kept(kb_article *a) {
+  const char *page =
+      "<html><body><div class='sidebar'><ul><li><a href='/x'>Most read story "
+      "one</a></li></ul></div>"
+      "<article><p>" P1
+      "</p><p>The council listed what residents should do:</p>"
+      "<ul><li>Move cars to higher ground</li><li>Keep documents in a dry "
+      "place</li>"
+      "<li>Call the hotline when water enters the house</li></ul><p>" P2
+      "</p></article></body></html>";
+  CHECK_INT(run(page, a), KB_OK);
+  CHECK(body_has(a, "Move cars to higher ground"));
+  CHECK(body_has(a, "Keep documents in a dry place"));
+  CHECK(!body_has(a, "Most read"));
+  CHECK_INT(a->nbody, 6);
+}
+
+static void test_whitespace_and_br(kb_article *a) {
+  const char *page =
+      "<html><body><div class='entry-content'>" P1
+      "<br><br>  The   second\n\tparagraph is here, after two line breaks, with"
+      " <b>bold</b>words and a&nbsp;space.<br>Same paragraph after one break."
+      "</div></body></html>";
+  CHECK_INT(run(page, a), KB_OK);
+  CHECK_INT(a->nbody, 2);
+  if (a->nbody == 2)
+    CHECK_STR(
+        a->body[1],
+        "The second paragraph is here, after two line breaks, with boldwords "
+        "and a space. Same paragraph after one break.");
+}
+
+static void test_prune_undo(kb_article *a) {
+  /* the whole article sits in an element named like furniture: pruning it
+     would remove most of the text, so it is kept */
+  const char *page = "<html><body><div class='post-sidebar-layout'><p>" P1
+                     "</p><p>" P2 "</p><p>" P3 "</p></div></body></html>";
+  CHECK_INT(run(page, a), KB_OK);
+  CHECK_INT(a->nbody, 3);
+}
+
+static void test_bad_input(kb_article *a) {
+  CHECK_INT(run("", a), KB_OK);
+  CHECK_INT(a->nbody, 0);
+  CHECK(a->ndiags > 0);
+  const char junk[] = "<html><body><p>\x01\xff\xfe<<<<div><<</p></b></i>";
+  CHECK_INT(run(junk, a), KB_OK);
+  CHECK_INT(a->nbody, 0);
+}
+
+static void test_end_of_article(kb_article *a) {
+  /* stamps and bylines inside the body, and the author's contact line and
+     a promotion after the last paragraph, are not body */
+  const char *page =
+      "<html><head><title>x</title></head><body><h1 class='site-logo'>Example "
+      "Daily</h1>"
+      "<article><h1>Shelters open as the river rises</h1><div class='story'>"
+      "<p>Updated: 18 Nov 2019 9:38 pm</p><p>By Jane Doe</p>"
+      "<p>" P1 "</p><p>" P2 "</p><p>" P3 "</p>"
+      "<p>Have a tip? Jane Doe may be reached at jane@example.org.</p>"
+      "<p>Get the latest updates in your inbox. Subscribe to our "
+      "newsletters.</p>"
+      "</div></article></body></html>";
+  CHECK_INT(run(page, a), KB_OK);
+  CHECK_INT(a->nbody, 3);
+  CHECK(!body_has(a, "Updated"));
+  CHECK(!body_has(a, "By Jane"));
+  CHECK(!body_has(a, "reached at"));
+  CHECK(!body_has(a, "Subscribe"));
+  /* the logo <h1> is not the headline */
+  CHECK_STR(a->title, "Shelters open as the river rises");
+}
+
+static void test_printed_byline(kb_article *a) {
+  const char *page =
+      "<html><body><article><div class='meta'><span>Text von</span> "
+      "<strong>Jane Doe</strong> | 27.01.2022</div><p>" P1 "</p><p>" P2
+      "</p></article></body></html>";
+  CHECK_INT(run(page, a), KB_OK);
+  CHECK_STR(a->author, "Jane Doe");
+}
+
+int main(void) {
+  kb_article a;
+  kb_article_init(&a);
+  test_boilerplate_around_article(&a);
+  test_listing_is_empty(&a);
+  test_jsonld_graph(&a);
+  test_broken_jsonld(&a);
+  test_title_suffix(&a);
+  test_captions_dropped(&a);
+  test_list_kept(&a);
+  test_whitespace_and_br(&a);
+  test_prune_undo(&a);
+  test_bad_input(&a);
+  test_end_of_article(&a);
+  test_printed_byline(&a);
+  kb_article_clear(&a);
+  kb_arena_clear(&a.arena); /* kb_article_clear keeps one block for reuse */
+  return KBT_DONE();
+}
