@@ -240,8 +240,7 @@ int cmd_ingest(int argc, char **argv) {
     printf("pages read %ld, articles stored %ld, unchanged %ld, failed %ld%s\n",
            t.pages, t.stored, t.unchanged, t.failed,
            g_interrupted ? " (interrupted)" : "");
-  kb_article_clear(&art);
-  kb_arena_clear(&art.arena);
+  kb_article_free(&art);
   kb_site_memory_free(memory);
   kb_store_close(st);
   if (fatal)
@@ -347,8 +346,7 @@ int cmd_extract(int argc, char **argv) {
     kb_reader_free(r);
   }
   kb_buf_clear(&out);
-  kb_article_clear(&art);
-  kb_arena_clear(&art.arena);
+  kb_article_free(&art);
   if (fflush(stdout) != 0)
     return KB_EXIT_FATAL;
   if (fatal)

@@ -44,7 +44,11 @@ typedef struct kb_article {
 } kb_article;
 
 void kb_article_init(kb_article *a);
-void kb_article_clear(kb_article *a); /* frees everything; a is re-usable */
+/* Forgets the article's contents, keeping one arena block so the next page
+ * allocates nothing new; a is ready for the next page. */
+void kb_article_clear(kb_article *a);
+/* Frees everything the article holds; a may be initialised again. */
+void kb_article_free(kb_article *a);
 
 /* Setters copy their input into the article's arena. */
 kb_status kb_article_set(kb_article *a, const char **field, const char *s,

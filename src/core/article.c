@@ -18,6 +18,11 @@ void kb_article_clear(kb_article *a) {
   a->arena = arena;
 }
 
+void kb_article_free(kb_article *a) {
+  kb_arena_clear(&a->arena);
+  kb_article_init(a);
+}
+
 kb_status kb_article_set(kb_article *a, const char **field, const char *s,
                          size_t n) {
   if (!s) {

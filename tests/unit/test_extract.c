@@ -52,8 +52,7 @@ static void test_datelines(void) {
     if (kbt_failures)
       fprintf(stderr, "  (case %zu: %s)\n", i, cases[i].para);
   }
-  kb_article_clear(&a);
-  kb_arena_clear(&a.arena);
+  kb_article_free(&a);
 }
 
 static void test_credits_and_outlet(void) {
@@ -75,8 +74,7 @@ static void test_credits_and_outlet(void) {
   CHECK_STR(a.credits[1], "KCNA");
   CHECK_STR(a.credits[2], "Al Jazeera");
   CHECK_STR(a.outlet, "example-news"); /* from the host when nothing else */
-  kb_article_clear(&a);
-  kb_arena_clear(&a.arena);
+  kb_article_free(&a);
 }
 
 static void test_sniff(void) {

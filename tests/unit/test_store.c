@@ -107,8 +107,7 @@ int main(void) {
   CHECK_INT(kb_store_open(path, 0, &s), KB_EDB);
   CHECK(strstr(kb_store_errmsg(s), "99") != NULL);
   kb_store_close(s);
-  kb_article_clear(&a);
-  kb_arena_clear(&a.arena);
+  kb_article_free(&a);
   unlink(path);
   char wal[64];
   snprintf(wal, sizeof wal, "%s-wal", path);
