@@ -182,11 +182,38 @@ static void tfidf(vec *v, df_table *df, size_t ndocs) {
 typedef struct event {
   size_t *members; /* doc indexes */
   size_t n, cap;
+  vec sum;     /* sum of the members' vectors: the mean similarity of a
+                  doc to the members is dot(doc, sum) / n */
   int32_t day; /* day of the first member; KB_DAY_UNKNOWN if none */
   int32_t last_day;
 } event;
 
-static kb_status event_add(event *e, size_t doc) {
+/* sum += v, both sorted by term hash. */
+static kb_status vec_add(vec *sum, const vec *v) {
+  term *t = malloc((sum->n + v->n + 1) * sizeof *t);
+  if (!t)
+    return KB_ENOMEM;
+  size_t i = 0, j = 0, o = 0;
+  while (i < sum->n || j < v->n) {
+    if (j >= v->n || (i < sum->n && sum->t[i].h < v->t[j].h))
+      t[o++] = sum->t[i++];
+    else if (i >= sum->n || v->t[j].h < sum->t[i].h)
+      t[o++] = v->t[j++];
+    else {
+      t[o] = sum->t[i++];
+      t[o++].w += v->t[j++].w;
+    }
+  }
+  free(sum->t);
+  sum->t = t;
+  sum->n = o;
+  return KB_OK;
+}
+
+static kb_status event_add(event *e, size_t doc, const vec *v) {
+  kb_status rc = vec_add(&e->sum, v);
+  if (rc)
+    return rc;
   if (e->n == e->cap) {
     size_t ncap = e->cap ? e->cap * 2 : 4;
     size_t *p = realloc(e->members, ncap * sizeof *p);
@@ -220,6 +247,136 @@ static size_t uf_find(size_t *parent, size_t x) {
   return x;
 }
 
+/* ---- candidate index: term → events holding it ---------------------------
+ * An article is compared only with events that share one of its strongest
+ * terms; without it every article meets every active event, which is
+ * quadratic on a busy news day. */
+
+#define KB_TOP_TERMS 16
+
+typedef struct posting {
+  size_t event;
+  size_t next; /* index of the next posting of the same term; SIZE_MAX ends */
+} posting;
+
+typedef struct term_index {
+  uint64_t *keys; /* term hashes; 0 = empty slot (hash 0 is remapped to 1) */
+  size_t *heads;  /* first posting of each term */
+  size_t cap, used;
+  posting *post;
+  size_t npost, cappost;
+} term_index;
+
+static size_t *index_slot(term_index *ix, uint64_t h) {
+  if (h == 0)
+    h = 1;
+  size_t i = (size_t)h & (ix->cap - 1);
+  while (ix->keys[i] && ix->keys[i] != h)
+    i = (i + 1) & (ix->cap - 1);
+  if (!ix->keys[i]) {
+    ix->keys[i] = h;
+    ix->heads[i] = SIZE_MAX;
+    ix->used++;
+  }
+  return &ix->heads[i];
+}
+
+static kb_status index_grow(term_index *ix) {
+  size_t ncap = ix->cap ? ix->cap * 2 : 4096;
+  uint64_t *keys = calloc(ncap, sizeof *keys);
+  size_t *heads = malloc(ncap * sizeof *heads);
+  if (!keys || !heads) {
+    free(keys);
+    free(heads);
+    return KB_ENOMEM;
+  }
+  term_index old = *ix;
+  ix->keys = keys;
+  ix->heads = heads;
+  ix->cap = ncap;
+  ix->used = 0;
+  for (size_t i = 0; i < old.cap; i++)
+    if (old.keys[i])
+      *index_slot(ix, old.keys[i]) = old.heads[i];
+  free(old.keys);
+  free(old.heads);
+  return KB_OK;
+}
+
+static kb_status index_add(term_index *ix, uint64_t h, size_t ev_id) {
+  if ((ix->used + 1) * 2 > ix->cap) {
+    kb_status rc = index_grow(ix);
+    if (rc)
+      return rc;
+  }
+  if (ix->npost == ix->cappost) {
+    size_t ncap = ix->cappost ? ix->cappost * 2 : 4096;
+    posting *p = realloc(ix->post, ncap * sizeof *p);
+    if (!p)
+      return KB_ENOMEM;
+    ix->post = p;
+    ix->cappost = ncap;
+  }
+  size_t *head = index_slot(ix, h);
+  ix->post[ix->npost] = (posting){ev_id, *head};
+  *head = ix->npost++;
+  return KB_OK;
+}
+
+static size_t index_head(const term_index *ix, uint64_t h) {
+  if (!ix->cap)
+    return SIZE_MAX;
+  if (h == 0)
+    h = 1;
+  size_t i = (size_t)h & (ix->cap - 1);
+  while (ix->keys[i] && ix->keys[i] != h)
+    i = (i + 1) & (ix->cap - 1);
+  return ix->keys[i] ? ix->heads[i] : SIZE_MAX;
+}
+
+static void index_free(term_index *ix) {
+  free(ix->keys);
+  free(ix->heads);
+  free(ix->post);
+}
+
+/* The hashes of v's strongest terms (at most KB_TOP_TERMS). */
+static size_t top_terms(const vec *v, uint64_t *out) {
+  float w[KB_TOP_TERMS];
+  size_t k = 0;
+  for (size_t i = 0; i < v->n; i++) {
+    float x = v->t[i].w;
+    if (k == KB_TOP_TERMS && x <= w[k - 1])
+      continue;
+    size_t j = k < KB_TOP_TERMS ? k++ : k - 1;
+    while (j > 0 && w[j - 1] < x) {
+      w[j] = w[j - 1];
+      out[j] = out[j - 1];
+      j--;
+    }
+    w[j] = x;
+    out[j] = v->t[i].h;
+  }
+  return k;
+}
+
+/* Events sharing a strong term with v, each once (stamp marks them). */
+static size_t candidates(const term_index *ix, const vec *v, size_t *stamp,
+                         size_t mark, size_t *out, size_t max) {
+  uint64_t top[KB_TOP_TERMS];
+  size_t nt = top_terms(v, top), n = 0;
+  for (size_t t = 0; t < nt; t++)
+    for (size_t p = index_head(ix, top[t]); p != SIZE_MAX && n < max;
+         p = ix->post[p].next) {
+      size_t e = ix->post[p].event;
+      if (stamp[e] == mark)
+        continue;
+      stamp[e] = mark;
+      out[n++] = e;
+    }
+  return n;
+}
+
 kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
                          const kb_cluster_opts *opts, kb_clustering *out) {
   kb_cluster_opts def;
@@ -233,8 +390,9 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
   order_item *order = calloc(n ? n : 1, sizeof *order);
   event *ev = calloc(n ? n : 1, sizeof *ev);
   vec *centroid = NULL;
-  size_t *parent = NULL, *story_index = NULL;
+  size_t *parent = NULL, *story_index = NULL, *stamp = NULL, *cand = NULL;
   size_t nev = 0;
+  term_index ix = {0};
   df_table df = {0};
   kb_buf scratch;
   kb_buf_init(&scratch, 0);
@@ -251,7 +409,16 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
   for (size_t i = 0; i < n; i++)
     tfidf(&v[i], &df, n);
 
-  /* articles in day order join the best active event or open one */
+  /* articles in day order join the best event nearby in time (or any,
+   * when either side is undated), or open a new one */
+  stamp = malloc((n ? n : 1) * sizeof *stamp);
+  cand = malloc((n ? n : 1) * sizeof *cand);
+  if (!stamp || !cand) {
+    rc = KB_ENOMEM;
+    goto done;
+  }
+  for (size_t i = 0; i < n; i++)
+    stamp[i] = SIZE_MAX;
   for (size_t i = 0; i < n; i++)
     order[i] = (order_item){docs[i].day, i};
   qsort(order, n, sizeof *order, order_cmp);
@@ -261,13 +428,11 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
     int32_t day = docs[d].day;
     double best = 0;
     size_t best_e = SIZE_MAX;
-    for (size_t e = nev; e-- > 0;) {
+    size_t nc = candidates(&ix, &v[d], stamp, oi, cand, n);
+    for (size_t c = 0; c < nc; c++) {
+      size_t e = cand[c];
       double decay = 1.0;
       if (day != KB_DAY_UNKNOWN && ev[e].day != KB_DAY_UNKNOWN) {
-        /* events open in day order: one that began long before any window
-         * could reach is the end of the search */
-        if (ev[e].day < day - 8 * opts->window_days)
-          break;
         if (ev[e].last_day < day - opts->window_days)
           continue;
         double dd = (double)(day - ev[e].day);
@@ -275,11 +440,8 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
           continue;
         decay = exp(-dd * dd / two_sigma2);
       }
-      double sim = 0;
-      for (size_t m = 0; m < ev[e].n; m++)
-        sim += dot(&v[d], &v[ev[e].members[m]]);
-      sim = sim / (double)ev[e].n * decay;
-      if (sim > best) {
+      double sim = dot(&v[d], &ev[e].sum) / (double)ev[e].n * decay;
+      if (sim > best || (sim == best && best_e != SIZE_MAX && e < best_e)) {
         best = sim;
         best_e = e;
       }
@@ -288,13 +450,29 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
       best_e = nev++;
       ev[best_e].day = ev[best_e].last_day = day;
     }
-    if ((rc = event_add(&ev[best_e], d)))
+    /* index the terms this member brings to its event */
+    for (size_t k = 0; k < v[d].n; k++) {
+      const vec *sum = &ev[best_e].sum;
+      size_t lo = 0, hi = sum->n;
+      while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (sum->t[mid].h < v[d].t[k].h)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+      if (lo == sum->n || sum->t[lo].h != v[d].t[k].h)
+        if ((rc = index_add(&ix, v[d].t[k].h, best_e)))
+          goto done;
+    }
+    if ((rc = event_add(&ev[best_e], d, &v[d])))
       goto done;
     if (day != KB_DAY_UNKNOWN && day > ev[best_e].last_day)
       ev[best_e].last_day = day;
   }
 
-  /* storylines: union of events whose centroids are alike, at any distance */
+  /* storylines: union of events whose centroids are alike, at any distance;
+   * candidates again come from shared strong terms */
   centroid = calloc(nev ? nev : 1, sizeof *centroid);
   parent = malloc((nev ? nev : 1) * sizeof *parent);
   story_index = malloc((nev ? nev : 1) * sizeof *story_index);
@@ -303,27 +481,21 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
     goto done;
   }
   for (size_t e = 0; e < nev; e++) {
-    size_t total = 0;
-    for (size_t m = 0; m < ev[e].n; m++)
-      total += v[ev[e].members[m]].n;
-    centroid[e].t = malloc((total ? total : 1) * sizeof(term));
-    if (!centroid[e].t) {
-      rc = KB_ENOMEM;
-      goto done;
-    }
-    for (size_t m = 0; m < ev[e].n; m++) {
-      const vec *dv = &v[ev[e].members[m]];
-      memcpy(centroid[e].t + centroid[e].n, dv->t, dv->n * sizeof(term));
-      centroid[e].n += dv->n;
-    }
-    compact(&centroid[e]);
+    centroid[e] = ev[e].sum; /* taken over: normalised in place */
+    ev[e].sum = (vec){0};
     normalise(&centroid[e]);
     parent[e] = e;
   }
-  for (size_t a = 0; a < nev; a++)
-    for (size_t b = a + 1; b < nev; b++)
-      if (dot(&centroid[a], &centroid[b]) >= opts->storyline_threshold)
+  for (size_t i = 0; i < n; i++)
+    stamp[i] = SIZE_MAX;
+  for (size_t a = 0; a < nev; a++) {
+    size_t nc = candidates(&ix, &centroid[a], stamp, a, cand, n);
+    for (size_t c = 0; c < nc; c++) {
+      size_t b = cand[c];
+      if (b > a && dot(&centroid[a], &centroid[b]) >= opts->storyline_threshold)
         parent[uf_find(parent, a)] = uf_find(parent, b);
+    }
+  }
 
   /* number storylines by their first event, events by their order */
   out->ndocs = n;
@@ -364,6 +536,9 @@ done:
   free(story_index);
   free(df.keys);
   free(df.counts);
+  free(stamp);
+  free(cand);
+  index_free(&ix);
   kb_buf_clear(&scratch);
   return rc;
 }
