@@ -1,6 +1,6 @@
 /* The shared metadata pass that runs after the HTML or the plain-text
  * extractor: the dateline and outlet printed at the head of the body
- * ("REPUBLIKA.CO.ID, MOSKOW –", "WASHINGTON (Reuters) -"), the agencies the
+ * ("ANTARANEWS.COM, MEDAN –", "WASHINGTON (Reuters) -"), the agencies the
  * article credits, the language, and the event date (kabar/dates_parse.h).
  * Names of agencies and places are data (data/cues/agencies.txt, places.txt).
  */
@@ -150,7 +150,7 @@ static int is_place(kb_str text) {
   return 0;
 }
 
-/* "REPUBLIKA.CO.ID", "iNewsSemarang.id", "Liputan6.com": a name with a dot
+/* "KOMPAS.COM", "detikNews.id", "Liputan6.com": a name with a dot
  * followed by letters, and no spaces. */
 static int is_domain_like(kb_str s) {
   int dot = 0;
@@ -184,7 +184,7 @@ static int all_caps_word(kb_str s) {
 #define DATELINE_MAX 80
 
 /* Length of the dateline separator at s[i..n) (" – ", " - ", ": ", "— ",
- * " -- "), or 0. The separator must end in a space: "MOSKOW-KEMPALAN" joins
+ * " -- "), or 0. The separator must end in a space: "MEDAN-WASPADA" joins
  * two parts, it does not end the dateline. */
 static size_t separator_at(const char *s, size_t n, size_t i) {
   size_t k = i;
@@ -255,7 +255,7 @@ static void classify_part(kb_str part, dateline_parts *d, kb_str *unknown,
 }
 
 /* Every word of the dateline starts with a capital or a digit, or is a
- * domain ("iNewsSemarang.id") or a parenthesis. */
+ * domain ("detikNews.id") or a parenthesis. */
 static int dateline_words_ok(kb_str pre) {
   size_t i = 0, words = 0;
   while (i < pre.n) {
@@ -294,7 +294,7 @@ static int parse_dateline(const char *s, size_t n, dateline_parts *d) {
   if (pre.n < 2 || !dateline_words_ok(pre))
     return 0;
   /* split on commas, around parentheses, and on a hyphen that joins two
-   * shouted parts ("MOSKOW-KEMPALAN") */
+   * shouted parts ("MEDAN-WASPADA") */
   kb_str unknown[4];
   size_t nunknown = 0;
   int ok = 0;
@@ -332,7 +332,7 @@ static int parse_dateline(const char *s, size_t n, dateline_parts *d) {
   return d->place.n || d->outlet.n || d->agency;
 }
 
-/* "REPUBLIKA.CO.ID" → "Republika", "Liputan6.com" → "Liputan6": the name
+/* "ANTARANEWS.COM" → "Antaranews", "Liputan6.com" → "Liputan6": the name
  * without its domain suffix; a shouted name of 4+ letters is title-cased. */
 static kb_status set_outlet_name(kb_article *a, kb_str name) {
   static const char *const suffixes[] = {

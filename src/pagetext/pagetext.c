@@ -86,9 +86,8 @@ static int is_dash_at(const char *s, size_t n, size_t i, size_t *len) {
   return 0;
 }
 
-/* A news dateline opens the paragraph: "REPUBLIKA.CO.ID, MOSKOW – ",
- * "TEMPO.CO, Jakarta - ", "JAKARTA, KOMPAS.com -", "MOSKOW-KEMPALAN: ",
- * "WASHINGTON (Reuters) - ". The part before the dash or colon is a few
+/* A news dateline opens the paragraph: "ANTARANEWS.COM, MEDAN – ",
+ * "JAKARTA, KOMPAS.com -", "MEDAN-WASPADA: ", "WASHINGTON (Reuters) - ". The part before the dash or colon is a few
  * capitalised words with an all-capitals word or a domain among them. */
 static int dateline_prefix(const char *s, size_t n) {
   size_t lim = n < 90 ? n : 90;
@@ -146,7 +145,7 @@ static int dateline_prefix(const char *s, size_t n) {
     if (!(caps_word || domain))
       return 0;
     /* the dateline opens with the place in capitals or the outlet's
-     * domain: "JAKARTA, ...", "TEMPO.CO, ...", "Liputan6.com, ..." */
+     * domain: "JAKARTA, ...", "KOMPAS.com, ...", "Liputan6.com, ..." */
     if (!first_strong)
       return 0;
     /* an unspaced hyphen joins words ("PBB-Rusia"): only a dateline when
