@@ -5,7 +5,8 @@
   meta      trafilatura's evaluation pages, the "date" field (null = not annotated,
             not scored)
   id-pages  Indonesian pages: day and minute accuracy against ISO +07:00 gold
-Usage: dates_eval.py BENCH_DATES_BINARY [--fail-list N]
+Usage: dates_eval.py BENCH_DATES_BINARY [--fail-list N | --failures]
+  --failures prints every failing page (set, id, gold, answer, source)
 Skips (exit 0) when /work/shared/data is absent."""
 import collections, datetime, json, os, subprocess, sys
 
@@ -44,8 +45,10 @@ def score_days(name, gold, got, score_null, fails):
         if not ok:
             if gd is None:
                 kinds["date given, gold null (" + frm + ")"] += 1
+                fails.append((name, gid, "null", day, frm))
             elif day is None:
                 kinds["no date found"] += 1
+                fails.append((name, gid, gd, "null", "none"))
             else:
                 try:
                     dd = abs((datetime.date.fromisoformat(day) - datetime.date.fromisoformat(gd)).days)
@@ -70,6 +73,8 @@ def main():
         return 2
     binary = sys.argv[1]
     nfail = int(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[2] == "--fail-list" else 0
+    if "--failures" in sys.argv[2:]:
+        nfail = 1 << 30
     if not os.path.isdir(DATA):
         print("no /work/shared/data: skipped")
         return 0

@@ -1,7 +1,9 @@
 /* Publication and modification dates of an HTML document, htmldate-style:
  * <meta> tags, JSON-LD, <time>, the URL, printed date lines in elements
  * whose class/id says date/byline, then short date lines anywhere, in that
- * order of trust. Called by the HTML extractor on the parsed libxml2 tree. */
+ * order of trust; dates in comments, sidebars and footers only as a last
+ * resort; the day is the site's local day. Called by the HTML extractor on
+ * the parsed libxml2 tree. */
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <pthread.h>
@@ -10,11 +12,14 @@
 #include "dates/dates_int.h"
 
 #define MAX_META_KEYS 96
-#define MAX_CLASS_KEYS 32
+#define MAX_CLASS_KEYS 48
+#define MAX_ASIDE_KEYS 48
+#define MAX_STAMPS 24
 #define TEXT_CAP 400
-#ifndef URL_NEAR_DAYS
-#define URL_NEAR_DAYS 1
-#endif
+/* metas at this rank or worse ("date", "dc.date", "timestamp") are often
+ * the render or crawl time (html-meta.tsv) */
+#define WEAK_META_RANK 6
+#define WEAK_META_DAYS 14
 
 typedef struct meta_key {
   char key[48];
@@ -34,6 +39,8 @@ static struct {
   size_t nmeta;
   class_key cls[MAX_CLASS_KEYS];
   size_t ncls;
+  class_key aside[MAX_ASIDE_KEYS]; /* rank unused */
+  size_t naside;
 } g_keys; /* immutable after g_keys_once */
 static pthread_once_t g_keys_once = PTHREAD_ONCE_INIT;
 
@@ -63,6 +70,17 @@ static void load_keys(void) {
     k->n = f[0].n;
     k->rank = f[1].n ? f[1].p[0] - '0' : 9;
   }
+  data = kb_data_get("dates/html-aside.tsv", &len);
+  kb_lines_init(&it, data, data ? len : 0);
+  while (data && kb_lines_next(&it, &line) && g_keys.naside < MAX_ASIDE_KEYS) {
+    if (kb_str_split_tabs(line, f, 1) < 1 || f[0].n == 0 ||
+        f[0].n >= sizeof g_keys.aside[0].key)
+      continue;
+    class_key *k = &g_keys.aside[g_keys.naside++];
+    memcpy(k->key, f[0].p, f[0].n);
+    k->n = f[0].n;
+    k->rank = 0;
+  }
 }
 
 /* ---- the best date seen so far of each kind ---------------------------- */
@@ -82,8 +100,14 @@ typedef struct hstate {
   found line;     /* first short date line anywhere in the body */
   found title;    /* a date in <title> */
   found lead;     /* first text node that starts with a date */
+  found aside;    /* first date in comments, sidebars, footers: last resort */
+  /* full timestamps with a non-UTC offset seen in metas, JSON-LD and <time>:
+   * the page's local form of a UTC publication time */
+  kb_datetime stamps[MAX_STAMPS];
+  size_t nstamps;
   kb_arena arena; /* JSON-LD trees */
   int in_article;
+  int in_aside;
   int depth;
 } hstate;
 
@@ -102,9 +126,15 @@ static int in_window(const hstate *h, const kb_datetime *t) {
   return kb_datetime_epoch(&day) <= h->now + 86400;
 }
 
+static void keep_stamp(hstate *h, const kb_datetime *t) {
+  if (t->hour >= 0 && t->has_tz && t->tz_min != 0 && !h->in_aside &&
+      h->nstamps < MAX_STAMPS)
+    h->stamps[h->nstamps++] = *t;
+}
+
 /* ISO first (the common machine form), then free text ("Wed, 16 Aug 2023
  * 09:46:00 +0700", "16. August 2023"). */
-static int parse_value(const hstate *h, const char *s, kb_datetime *out) {
+static int parse_value_raw(const hstate *h, const char *s, kb_datetime *out) {
   if (!s)
     return 0;
   size_t n = strnlen(s, 512);
@@ -127,6 +157,23 @@ static int parse_value(const hstate *h, const char *s, kb_datetime *out) {
          in_window(h, out);
 }
 
+static int parse_value(hstate *h, const char *s, kb_datetime *out) {
+  if (!parse_value_raw(h, s, out))
+    return 0;
+  keep_stamp(h, out);
+  return 1;
+}
+
+/* Absolute dates always have a digit (relative ones are refused here: an
+ * archived page's "yesterday" is not relative to now), so text without one
+ * is skipped before the tokenizer: most text nodes of a page. */
+static int has_digit(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)(s[i] - '0') < 10)
+      return 1;
+  return 0;
+}
+
 static int completeness(const kb_datetime *t) {
   return (t->hour >= 0) + t->has_tz;
 }
@@ -144,7 +191,9 @@ static void offer(found *f, const kb_datetime *t, int rank, kb_date_from from) {
 /* An attribute's value without allocating: libxml2 keeps it as a text child. */
 static const char *attr(const xmlNode *node, const char *name) {
   for (const xmlAttr *a = node->properties; a; a = a->next) {
-    if (a->name && xmlStrcasecmp(a->name, (const xmlChar *)name) == 0) {
+    /* the HTML parser lower-cases attribute names too */
+    if (a->name && a->name[0] == (xmlChar)name[0] &&
+        strcmp((const char *)a->name, name) == 0) {
       if (a->children && a->children->type == XML_TEXT_NODE &&
           a->children->content)
         return (const char *)a->children->content;
@@ -154,8 +203,11 @@ static const char *attr(const xmlNode *node, const char *name) {
   return NULL;
 }
 
+/* libxml2's HTML parser lower-cases element names, so a plain compare
+ * suffices (this runs for every element: keep it cheap). */
 static int name_is(const xmlNode *node, const char *name) {
-  return node->name && xmlStrcasecmp(node->name, (const xmlChar *)name) == 0;
+  const char *n = (const char *)node->name;
+  return n && n[0] == name[0] && strcmp(n, name) == 0;
 }
 
 static const meta_key *meta_lookup(const char *key) {
@@ -264,32 +316,92 @@ static void text_of(const xmlNode *node, char *buf, size_t *len, int depth) {
   buf[*len < TEXT_CAP ? *len : TEXT_CAP - 1] = '\0';
 }
 
-/* Best rank of a date-ish token in class/id ("post-date" has "date"). */
-static int class_rank(const char *v) {
+/* What the class/id tokens of an element say. */
+typedef struct elem_tokens {
+  int class_rank; /* best date-class rank of the class tokens; 1000 none */
+  int rank;       /* the same over class and id */
+  int aside;      /* a class/id token marks comments, sidebars, footers */
+} elem_tokens;
+
+static int key_rank(const class_key *keys, size_t nkeys, const char *tok,
+                    size_t n) {
   int best = 1000;
-  if (!v)
-    return best;
-  char low[TEXT_CAP];
-  size_t n = kb_dates_lower(v, strnlen(v, TEXT_CAP - 1), low, sizeof low);
-  size_t i = 0;
-  while (i < n) {
-    while (i < n && !((low[i] >= 'a' && low[i] <= 'z') ||
-                      (low[i] >= '0' && low[i] <= '9')))
-      i++;
-    size_t s = i;
-    while (i < n && ((low[i] >= 'a' && low[i] <= 'z') ||
-                     (low[i] >= '0' && low[i] <= '9')))
-      i++;
-    for (size_t k = 0; k < g_keys.ncls; k++)
-      if (g_keys.cls[k].n == i - s &&
-          memcmp(g_keys.cls[k].key, low + s, i - s) == 0 &&
-          g_keys.cls[k].rank < best)
-        best = g_keys.cls[k].rank;
-  }
+  for (size_t k = 0; k < nkeys; k++)
+    if (keys[k].n == n && keys[k].key[0] == tok[0] &&
+        memcmp(keys[k].key, tok, n) == 0 && keys[k].rank < best)
+      best = keys[k].rank;
   return best;
 }
 
-static void do_time(hstate *h, const xmlNode *node) {
+/* Scans a class/id value once, token by token ("post-date" has "post" and
+ * "date"), ASCII lower-cased on the fly; whole tokens only, so "update" is
+ * not "date" (ARCHITECTURE.md lesson 3). */
+static void scan_tokens(const char *v, int is_class, elem_tokens *et) {
+  char tok[24];
+  size_t n = 0, i = 0;
+  int toolong = 0;
+  for (;; i++) {
+    unsigned char c = v ? (unsigned char)v[i] : 0;
+    if (c >= 'A' && c <= 'Z')
+      c = (unsigned char)(c + 32);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (n < sizeof tok)
+        tok[n++] = (char)c;
+      else
+        toolong = 1;
+      continue;
+    }
+    if (n && !toolong) {
+      int r = key_rank(g_keys.cls, g_keys.ncls, tok, n);
+      if (r < et->rank)
+        et->rank = r;
+      if (is_class && r < et->class_rank)
+        et->class_rank = r;
+      if (!et->aside && key_rank(g_keys.aside, g_keys.naside, tok, n) < 1000)
+        et->aside = 1;
+    }
+    n = 0;
+    toolong = 0;
+    if (c == 0 || i >= TEXT_CAP)
+      break;
+  }
+}
+
+static void elem_tokens_of(const xmlNode *node, elem_tokens *et) {
+  et->class_rank = et->rank = 1000;
+  et->aside = 0;
+  const char *c = attr(node, "class"), *id = attr(node, "id");
+  if (c)
+    scan_tokens(c, 1, et);
+  if (id)
+    scan_tokens(id, 0, et);
+}
+
+/* 1 when the subtree holds an <h1>: the article's headline. */
+static int has_headline(const xmlNode *node, int depth) {
+  for (const xmlNode *c = node->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE &&
+        (name_is(c, "h1") || (depth < 64 && has_headline(c, depth + 1))))
+      return 1;
+  return 0;
+}
+
+/* 1 when the element holds content beside the article (comments, sidebar,
+ * related links, footer) by its name or a class/id token. Layout wrappers
+ * named for what sits beside them ("content-area has-sidebar") hold the
+ * headline too and are not asides. */
+static int is_aside(const hstate *h, const xmlNode *node,
+                    const elem_tokens *et) {
+  if (h->in_aside || name_is(node, "body") || name_is(node, "main") ||
+      name_is(node, "article") || name_is(node, "html"))
+    return 0;
+  if (!et->aside && !name_is(node, "aside") && !name_is(node, "footer") &&
+      !name_is(node, "nav"))
+    return 0;
+  return !has_headline(node, 0);
+}
+
+static void do_time(hstate *h, const xmlNode *node, const elem_tokens *et) {
   const char *dt = attr(node, "datetime");
   kb_datetime t;
   if (!dt || !parse_value(h, dt, &t)) {
@@ -301,10 +413,13 @@ static void do_time(hstate *h, const xmlNode *node) {
         !in_window(h, &t))
       return;
   }
+  if (h->in_aside) {
+    offer(&h->aside, &t, 0, KB_FROM_TIME);
+    return;
+  }
   const char *ip = attr(node, "itemprop");
   int published = attr(node, "pubdate") != NULL ||
-                  (ip && strstr(ip, "datePublished")) ||
-                  class_rank(attr(node, "class")) <= 2;
+                  (ip && strstr(ip, "datePublished")) || et->class_rank <= 2;
   int modified =
       (ip && strstr(ip, "dateModified")) ||
       (attr(node, "class") && strstr(attr(node, "class"), "updated"));
@@ -317,20 +432,22 @@ static void do_time(hstate *h, const xmlNode *node) {
   }
 }
 
-static void do_printed(hstate *h, const xmlNode *node) {
-  int r1 = class_rank(attr(node, "class")), r2 = class_rank(attr(node, "id"));
-  int rank = r1 < r2 ? r1 : r2;
-  if (rank >= 1000 || rank > h->cls.rank ||
-      (rank == h->cls.rank && completeness(&h->cls.t) == 2))
+static void do_printed(hstate *h, const xmlNode *node, int rank) {
+  if (rank >= 1000)
+    return;
+  if (h->in_aside ? h->aside.rank < 1000
+                  : (rank > h->cls.rank ||
+                     (rank == h->cls.rank && completeness(&h->cls.t) == 2)))
     return;
   char buf[TEXT_CAP];
   size_t len = 0;
   text_of(node, buf, &len, 0);
-  if (len == 0 || len >= TEXT_CAP - 2)
-    return; /* a container, not a date line */
+  if (len == 0 || len >= TEXT_CAP - 2 || !has_digit(buf, len))
+    return; /* a container, not a date line; or no date at all */
   kb_datetime t;
   if (kb_dates_find_ex(buf, len, h->ctx, 0, &t, NULL, NULL) && in_window(h, &t))
-    offer(&h->cls, &t, rank, KB_FROM_PRINTED);
+    offer(h->in_aside ? &h->aside : &h->cls, &t, h->in_aside ? 0 : rank,
+          KB_FROM_PRINTED);
 }
 
 static void do_text(hstate *h, const xmlNode *node) {
@@ -338,13 +455,19 @@ static void do_text(hstate *h, const xmlNode *node) {
     return;
   const char *s = (const char *)node->content;
   size_t n = strnlen(s, 301);
-  if (n < 6)
+  if (n < 6 || !has_digit(s, n))
     return;
   kb_datetime t;
   if (node->parent && name_is(node->parent, "title")) {
     if (h->title.rank == 1000 &&
         kb_dates_find_ex(s, n, h->ctx, 0, &t, NULL, NULL) && in_window(h, &t))
       offer(&h->title, &t, 0, KB_FROM_PRINTED);
+    return;
+  }
+  if (h->in_aside) {
+    if (h->aside.rank == 1000 && n <= 300 &&
+        kb_dates_line_ex(s, n, h->ctx, 0, &t) && in_window(h, &t))
+      offer(&h->aside, &t, 0, KB_FROM_PRINTED);
     return;
   }
   int have_line = h->line.rank < 1000 && completeness(&h->line.t) == 2;
@@ -377,7 +500,8 @@ static void walk(hstate *h, const xmlNode *node) {
     if (c->type != XML_ELEMENT_NODE)
       continue;
     if (name_is(c, "meta")) {
-      do_meta(h, c);
+      if (!h->in_aside)
+        do_meta(h, c);
       continue;
     }
     if (name_is(c, "script")) {
@@ -386,12 +510,16 @@ static void walk(hstate *h, const xmlNode *node) {
     }
     if (name_is(c, "style") || name_is(c, "noscript"))
       continue;
+    elem_tokens et;
+    elem_tokens_of(c, &et);
+    int aside = is_aside(h, c, &et);
+    h->in_aside += aside;
     if (name_is(c, "time"))
-      do_time(h, c);
-    else if (attr(c, "itemprop") && attr(c, "content"))
+      do_time(h, c, &et);
+    else if (!h->in_aside && attr(c, "itemprop") && attr(c, "content"))
       do_meta(h, c);
-    if (attr(c, "class") || attr(c, "id"))
-      do_printed(h, c);
+    if (et.rank < 1000)
+      do_printed(h, c, et.rank);
     int article =
         name_is(c, "article") || name_is(c, "header") || name_is(c, "main");
     h->in_article += article;
@@ -401,6 +529,83 @@ static void walk(hstate *h, const xmlNode *node) {
       h->depth--;
     }
     h->in_article -= article;
+    h->in_aside -= aside;
+  }
+}
+
+static int same_day(const kb_datetime *a, const kb_datetime *b) {
+  return a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+/* The date the page marks as its publication date in the article area: a
+ * <time> marked published, a printed line in a "date"/"published" element,
+ * or the first <time> inside <article>/<header>/<main>. NULL when none. */
+static const found *marked_printed(const hstate *h) {
+  if (h->time_pub.rank < 1000)
+    return &h->time_pub;
+  if (h->cls.rank <= 3)
+    return &h->cls;
+  if (h->time_any.rank == 0)
+    return &h->time_any;
+  return NULL;
+}
+
+static int64_t day_of(const kb_datetime *t) {
+  return kb_days_from_civil(t->year, t->month, t->day);
+}
+
+/* The publication DAY is the day in the site's own time zone. A UTC
+ * timestamp (metas and JSON-LD often carry one) can fall on the neighbouring
+ * day: take the local form of the same instant when the page has one, else
+ * the neighbouring day that the URL or the printed date shows, when a UTC
+ * offset between -10 and +12 hours explains the difference. A timestamp
+ * with a non-zero offset is already local and stays. */
+static void local_day(const hstate *h, kb_date *pub, const kb_datetime *url) {
+  kb_datetime *t = &pub->t;
+  if (pub->from == KB_FROM_NONE || pub->from == KB_FROM_URL)
+    return;
+  int utc = t->hour >= 0 && t->has_tz && t->tz_min == 0;
+  if (utc) {
+    int64_t e = kb_datetime_epoch(t);
+    for (size_t i = 0; i < h->nstamps; i++) {
+      int64_t d = kb_datetime_epoch(&h->stamps[i]) - e;
+      if (d >= -60 && d <= 60) {
+        *t = h->stamps[i];
+        return;
+      }
+    }
+  } else if (t->has_tz && t->hour >= 0) {
+    return;
+  }
+  const kb_datetime *alt[2] = {url, NULL};
+  const found *m = marked_printed(h);
+  /* a printed date counts only with its time of day, close to the UTC
+   * instant read as local wall time */
+  if (m && m != &h->time_any && m->t.hour >= 0 && !m->t.has_tz) {
+    int64_t wall = kb_datetime_epoch(&m->t) - kb_datetime_epoch(t);
+    if (wall >= -11 * 3600 && wall <= 15 * 3600)
+      alt[1] = &m->t;
+  }
+  for (size_t k = 0; k < 2; k++) {
+    const kb_datetime *a = alt[k];
+    if (!a)
+      continue;
+    int64_t diff = day_of(a) - day_of(t);
+    /* without a zone or a time the shift's direction cannot be checked */
+    int ok =
+        !utc ? (diff == 1 || diff == -1)
+             : ((diff == 1 && t->hour >= 12) || (diff == -1 && t->hour < 10));
+    if (!ok)
+      continue;
+    if (a == url) {
+      t->year = a->year, t->month = a->month, t->day = a->day;
+      t->hour = -1, t->minute = t->second = 0, t->has_tz = 0, t->tz_min = 0;
+      pub->from = KB_FROM_URL;
+    } else {
+      *t = *a;
+      pub->from = m->from;
+    }
+    return;
   }
 }
 
@@ -423,9 +628,19 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
   if (!root)
     return KB_EINVAL;
   pthread_once(&g_keys_once, load_keys);
+  /* without a language from the caller, the page's own <html lang>: an
+   * explicit "en-US" reads 05/08/2023 month-first */
+  kb_date_ctx page_ctx = {0};
+  if (ctx)
+    page_ctx = *ctx;
+  if (!page_ctx.lang) {
+    page_ctx.lang = attr(root, "lang");
+    if (!page_ctx.lang)
+      page_ctx.lang = attr(root, "xml:lang");
+  }
   hstate h;
   memset(&h, 0, sizeof h);
-  h.ctx = ctx;
+  h.ctx = &page_ctx;
   h.now = kb_dates_now(ctx);
   found_init(&h.pub);
   found_init(&h.mod);
@@ -435,20 +650,30 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
   found_init(&h.line);
   found_init(&h.title);
   found_init(&h.lead);
+  found_init(&h.aside);
   kb_arena_init(&h.arena);
   h.arena.max = 8u << 20;
   walk(&h, root);
 
   kb_datetime ut;
   int has_url = url && kb_date_from_url(url, &ut) && in_window(&h, &ut);
+  const found *marked = marked_printed(&h);
   if (h.pub.rank < 1000) {
     /* a URL day that disagrees with a weak meta date wins: URLs are made at
      * publication, "date" metas are often the crawl or render time */
     char a[11], b[11];
-    if (has_url && h.pub.rank >= 6 && kb_datetime_day(&h.pub.t, a) &&
-        kb_datetime_day(&ut, b) && strcmp(a, b) != 0) {
+    if (has_url && h.pub.rank >= WEAK_META_RANK &&
+        kb_datetime_day(&h.pub.t, a) && kb_datetime_day(&ut, b) &&
+        strcmp(a, b) != 0) {
       found u = {.t = ut, .rank = 0, .from = KB_FROM_URL};
       set_out(published, &u, 0.8);
+    } else if (h.pub.rank >= WEAK_META_RANK && marked &&
+               marked != &h.time_any && !same_day(&marked->t, &h.pub.t) &&
+               day_of(&marked->t) - day_of(&h.pub.t) <= WEAK_META_DAYS &&
+               day_of(&h.pub.t) - day_of(&marked->t) <= WEAK_META_DAYS) {
+      /* same for a date the page prints as its publication date a few days
+       * away; one far away more likely belongs to another item */
+      set_out(published, marked, 0.75);
     } else {
       set_out(published, &h.pub, h.pub.rank <= 3 ? 0.95 : 0.8);
     }
@@ -479,19 +704,10 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
     set_out(published, &h.title, 0.4);
   } else if (h.lead.rank < 1000) {
     set_out(published, &h.lead, 0.3);
+  } else if (h.aside.rank < 1000) {
+    set_out(published, &h.aside, 0.2);
   }
-  /* URLs are written in the site's local day; a meta/JSON-LD time in UTC
-   * can fall on the neighbouring day */
-  if (has_url && published->from != KB_FROM_NONE &&
-      published->from != KB_FROM_URL) {
-    int64_t a = kb_days_from_civil(published->t.year, published->t.month,
-                                   published->t.day);
-    int64_t b = kb_days_from_civil(ut.year, ut.month, ut.day);
-    if (a != b && (a - b <= URL_NEAR_DAYS && b - a <= URL_NEAR_DAYS)) {
-      published->t = ut;
-      published->from = KB_FROM_URL;
-    }
-  }
+  local_day(&h, published, has_url ? &ut : NULL);
   /* a meta date without a time of day: take the time from a printed line of
    * the same day */
   if (published->from == KB_FROM_META || published->from == KB_FROM_JSONLD) {

@@ -21,14 +21,14 @@ static int is_digit(unsigned char c) {
 }
 
 static int lang_is_mdy(const char *lang) {
-  /* Month-first numeric dates are a US habit; English without a region is
-   * read the US way too, other English regions day-first. */
+  /* Month-first numeric dates are a US habit. Plain "en" is written day-first
+   * in most of the English-speaking world (UK, India, Australia, Nigeria...),
+   * so only an explicit en-US turns month-first on; elsewhere 8/16/2023 is
+   * still read month-first because 16 cannot be a month (dscan_match). */
   if (!lang)
     return 0;
   char l[8];
   size_t n = kb_dates_lower(lang, strnlen(lang, 7), l, sizeof l);
-  if (n == 2 && memcmp(l, "en", 2) == 0)
-    return 1;
   return n == 5 && memcmp(l, "en", 2) == 0 && (l[2] == '-' || l[2] == '_') &&
          memcmp(l + 3, "us", 2) == 0;
 }
@@ -843,7 +843,8 @@ int kb_date_from_url(const char *url, kb_datetime *out) {
     }
     int mo = num_at(url, j + 1, r2);
     size_t k = j + 1 + (size_t)r2;
-    if (k >= n || url[k] != sep)
+    /* the same separator, or /2012-06/04/ (year-month folder, day folder) */
+    if (k >= n || (url[k] != sep && !(sep == '-' && url[k] == '/')))
       continue;
     int r3 = dig_run(url, n, k + 1);
     if (r3 < 1 || r3 > 2)

@@ -4,7 +4,9 @@
  * candidate days bounded by publication and now, and picks the best. Runs
  * after extraction, in analysis; cue words come from data/dates/reason-*. */
 #include <math.h>
+#ifdef KB_DATES_DEBUG
 #include <stdio.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,6 +168,27 @@ static int paren_before(const dscan *sc, size_t t0, size_t t1) {
   return 0;
 }
 
+/* 1 when the words from token i on say "the year before" ("tahun lalu",
+ * "last year", "the previous year"; reason-*.tsv lastyear). */
+static int lastyear_at(const dscan *sc, size_t i) {
+  char buf[40];
+  size_t len = 0;
+  for (size_t k = 0; k < 3 && i + k < sc->ntok; k++) {
+    const dtok *w = &sc->tok[i + k];
+    if (w->type != DT_WORD || w->lowlen == 0 ||
+        len + w->lowlen + 1 >= sizeof buf)
+      return 0;
+    if (k)
+      buf[len++] = ' ';
+    memcpy(buf + len, w->low, w->lowlen);
+    len += w->lowlen;
+    const kb_dword *lw = kb_dtables_find(sc->tb, buf, len);
+    if (k && lw && (lw->flags & DW_LASTYEAR))
+      return 1;
+  }
+  return 0;
+}
+
 static void scan_para(reason_state *st, const dscan *sc, int para, int yhi) {
   size_t skip_to = 0;
   for (size_t i = 0; i < sc->ntok; i++) {
@@ -184,28 +207,10 @@ static void scan_para(reason_state *st, const dscan *sc, int para, int yhi) {
         c.report = report_before(sc, m.t0);
         c.sched = cue_before(sc, m.t0, 6, DW_SCHED);
         c.on = cue_before(sc, m.t0, 2, DW_ON);
-        size_t nt = 0;
-        if (m.t1 < sc->ntok && sc->tok[m.t1].type == DT_WORD) {
-          char buf[40];
-          size_t len = 0;
-          /* "15 Agustus tahun lalu" */
-          for (size_t k = 0; k < 2 && m.t1 + k < sc->ntok; k++) {
-            const dtok *w = &sc->tok[m.t1 + k];
-            if (w->type != DT_WORD || len + w->lowlen + 1 >= sizeof buf)
-              break;
-            if (k)
-              buf[len++] = ' ';
-            memcpy(buf + len, w->low, w->lowlen);
-            len += w->lowlen;
-            nt = k + 1;
-          }
-          const kb_dword *lw = kb_dtables_find(sc->tb, buf, len);
-          if (lw && (lw->flags & DW_LASTYEAR) && nt == 2)
-            c.lastyear = 1;
-        }
+        c.lastyear = lastyear_at(sc, m.t1);
         if (c.kind == CUE_MONTH && m.y) {
           add_year(st, m.y, para);
-        } else if (c.kind == CUE_MONTH) {
+        } else if (c.kind == CUE_MONTH && !c.lastyear) {
           /* a month name without day ("pada bulan Agustus"): weak */
           if (!cue_before(sc, m.t0, 2, DW_ON))
             c.kind = 0;
@@ -218,6 +223,19 @@ static void scan_para(reason_state *st, const dscan *sc, int para, int yhi) {
         i = m.t1 - 1;
         continue;
       }
+    }
+    if (i >= skip_to && t->type == DT_WORD && t->w && t->w->month &&
+        t->w->month_full && lastyear_at(sc, i + 1)) {
+      /* "Februari tahun lalu", "February last year": that month of the year
+       * before publication; the year is fixed in kb_date_reason */
+      cue c = {0};
+      c.kind = CUE_MONTH;
+      c.para = para;
+      c.m = t->w->month;
+      c.wday = -1;
+      c.lastyear = 1;
+      add_cue(st, &c);
+      continue;
     }
     if (t->type == DT_NUM && t->ndig == 4 && t->num >= 1800 && t->num <= yhi) {
       add_year(st, t->num, para);
@@ -400,6 +418,18 @@ kb_status kb_date_reason(const char *const *paras, size_t npara,
     }
   }
 
+  /* "Februari tahun lalu": the month of the year before; a day of that month
+   * given elsewhere without a year ("15 Februari") is in that year too */
+  for (size_t c = 0; c < st->ncue; c++) {
+    cue *cu = &st->cues[c];
+    if (cu->kind != CUE_MONTH || !cu->lastyear || cu->y)
+      continue;
+    cu->y = yhi - 1;
+    for (size_t k = 0; k < st->ncue; k++)
+      if (st->cues[k].kind == CUE_DM && st->cues[k].m == cu->m)
+        st->cues[k].lastyear = 1;
+  }
+
   /* direct candidates */
   int explicit_days = 0;
   for (size_t c = 0; c < st->ncue; c++)
@@ -429,6 +459,8 @@ kb_status kb_date_reason(const char *const *paras, size_t npara,
           if (kb_days_from_civil(y, cu->m, cu->d) > upper)
             continue;
           if (cu->wday >= 0 && kb_weekday(y, cu->m, cu->d) != cu->wday)
+            continue;
+          if (cu->lastyear && y != yhi - 1)
             continue;
           support(st, y, cu->m, cu->d, w * 0.8 * pow(0.85, fits), 1, upper);
           fits++;
@@ -492,13 +524,16 @@ kb_status kb_date_reason(const char *const *paras, size_t npara,
       second = c->score;
     }
   }
-  if (getenv("KB_DATES_DEBUG"))
-    for (size_t i = 0; i < st->ncand; i++) {
-      int y, m, d;
-      kb_civil_from_days(st->cands[i].day, &y, &m, &d);
-      fprintf(stderr, "cand %04d-%02d-%02d %.3f single %.2f\n", y, m, d,
-              st->cands[i].score, st->cands[i].best_single);
-    }
+#ifdef KB_DATES_DEBUG
+  /* developer trace, compiled only with -DKB_DATES_DEBUG: a library does
+   * not print */
+  for (size_t i = 0; i < st->ncand; i++) {
+    int y, m, d;
+    kb_civil_from_days(st->cands[i].day, &y, &m, &d);
+    fprintf(stderr, "cand %04d-%02d-%02d %.3f single %.2f\n", y, m, d,
+            st->cands[i].score, st->cands[i].best_single);
+  }
+#endif
   if (!win || best < 0.3 || (second > 0 && best - second < 0.02 * best))
     goto done;
   kb_civil_from_days(win->day, &event->t.year, &event->t.month, &event->t.day);

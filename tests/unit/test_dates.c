@@ -91,7 +91,15 @@ static void test_find(void) {
             "2025-06-18T14:05:00+07:00");
   /* d/m first unless en or the first number is > 12 */
   CHECK_STR(find_iso("05/08/2023", "id"), "2023-08-05");
-  CHECK_STR(find_iso("05/08/2023", "en"), "2023-05-08");
+  /* day-first unless the language is explicitly en-US or the second number
+   * cannot be a month */
+  CHECK_STR(find_iso("05/08/2023", "en"), "2023-08-05");
+  CHECK_STR(find_iso("05/08/2023", "en-GB"), "2023-08-05");
+  CHECK_STR(find_iso("05/08/2023", "en-US"), "2023-05-08");
+  CHECK_STR(find_iso("05/08/2023", "en_us"), "2023-05-08");
+  CHECK_STR(find_iso("08/16/2023", "en"), "2023-08-16");
+  CHECK_STR(find_iso("08/16/2023", "de"), "2023-08-16");
+  CHECK_STR(find_iso("16/08/2023", "en-US"), "2023-08-16");
   CHECK_STR(find_iso("25/08/2023", "en"), "2023-08-25");
   CHECK_STR(find_iso("16.08.2023", "de"), "2023-08-16");
   CHECK_STR(find_iso("16/08/23", "id"), "2023-08-16");
@@ -157,6 +165,9 @@ static void test_url(void) {
   CHECK_STR(url_day("https://x.example/read/20230816/123/berita"),
             "2023-08-16");
   CHECK_STR(url_day("https://x.example/2023/08/berita"), "none");
+  CHECK_STR(url_day("https://x.example/news/2021-03/07/content_1.htm"),
+            "2021-03-07");
+  CHECK_STR(url_day("https://x.example/news/2021-03/content_7.htm"), "none");
   CHECK_STR(url_day("https://x.example/berita/d-7123456/judul"), "none");
   CHECK_STR(url_day("https://x.example/a/202308161234567/judul"), "none");
   CHECK_STR(url_day("https://x.example/berita/20231345/judul"), "none");

@@ -123,5 +123,28 @@ int main(void) {
   CHECK_STR(R("2024-08-16T11:55:00+07:00", "Jumat, 16 Agustus 2024 11:55 WIB",
               "Kesepakatan itu diteken pada 15 Agustus 2024 di ibu kota."),
             "2024-08-15");
+  /* month + "tahun lalu"/"last year": a day of that month given elsewhere
+   * without a year is in the year before publication */
+  CHECK_STR(R("2026-06-10T08:00:00+07:00",
+              "Banjir besar melanda kota itu pada Februari tahun lalu.",
+              "Warga mengingat air naik pada 14 Februari, saat hujan turun "
+              "semalaman."),
+            "2025-02-14");
+  CHECK_STR(R("2026-06-10T08:00:00+07:00",
+              "Banjir besar melanda kota itu pada bulan Februari.",
+              "Warga mengingat air naik pada 14 Februari, saat hujan turun "
+              "semalaman."),
+            "2026-02-14");
+  CHECK_STR(R("2026-06-10T08:00:00+07:00",
+              "The floods came in February last year, officials said.",
+              "Residents recall the water rising on 14 February."),
+            "2025-02-14");
+  CHECK_STR(R(NULL, "Banjir besar melanda kota itu pada Februari tahun lalu.",
+              "Warga mengingat air naik pada 14 Februari."),
+            "2025-02-14");
+  /* the month alone fixes no day */
+  CHECK_STR(R("2026-06-10T08:00:00+07:00",
+              "Banjir besar melanda kota itu pada Februari tahun lalu."),
+            "null");
   return KBT_DONE();
 }

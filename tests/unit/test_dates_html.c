@@ -1,0 +1,155 @@
+/* Unit tests for kb_html_dates: the publication-date cascade on small HTML
+ * pages written for these tests (metas, JSON-LD, <time>, printed lines,
+ * comments and sidebars, UTC vs local day, the URL). */
+#include <libxml/HTMLparser.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kabar/dates.h"
+#include "kbtest.h"
+
+#define NOW 1795348800 /* 2026-11-22 12:00 UTC */
+
+static char got_from[16];
+static char got_mod[11];
+
+static const char *pub_day(const char *html, const char *url) {
+  static char day[11];
+  htmlDocPtr doc =
+      htmlReadMemory(html, (int)strlen(html), url, "UTF-8",
+                     HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  kb_date_ctx ctx = {.now = NOW};
+  kb_date pub, mod;
+  snprintf(day, sizeof day, "error");
+  got_from[0] = got_mod[0] = '\0';
+  if (doc && kb_html_dates(doc, url, &ctx, &pub, &mod) == KB_OK) {
+    snprintf(got_from, sizeof got_from, "%s", kb_date_from_name(pub.from));
+    if (mod.from != KB_FROM_NONE)
+      kb_datetime_day(&mod.t, got_mod);
+    if (pub.from == KB_FROM_NONE)
+      snprintf(day, sizeof day, "null");
+    else
+      kb_datetime_day(&pub.t, day);
+  }
+  if (doc)
+    xmlFreeDoc(doc);
+  return day;
+}
+
+static void test_published_vs_modified(void) {
+  CHECK_STR(pub_day("<html><head>"
+                    "<meta property=\"article:modified_time\" "
+                    "content=\"2024-03-09T10:00:00+01:00\">"
+                    "<meta property=\"article:published_time\" "
+                    "content=\"2024-03-02T10:00:00+01:00\">"
+                    "</head><body><p>Text.</p></body></html>",
+                    NULL),
+            "2024-03-02");
+  CHECK_STR(got_mod, "2024-03-09");
+}
+
+static void test_asides(void) {
+  /* a comment's date and a sidebar teaser's date come before the article's
+   * own printed date in document order; they do not count */
+  const char *page =
+      "<html><body>"
+      "<div class=\"sidebar-left\"><div class=\"teaser\">"
+      "<span class=\"date\">03.05.2021</span></div></div>"
+      "<div class=\"content has-sidebar\"><h1>Judul</h1>"
+      "<span class=\"post-date\">12.04.2021</span><p>Isi berita.</p>"
+      "</div>"
+      "<ol class=\"comment-list\"><li><time "
+      "datetime=\"2021-06-01T10:00:00+02:00\">1 Juni 2021</time></li></ol>"
+      "<footer><span class=\"date\">01.01.2022</span></footer>"
+      "</body></html>";
+  CHECK_STR(pub_day(page, NULL), "2021-04-12");
+  CHECK_STR(got_from, "printed");
+  /* when the only date is in a comment, it is still a last resort */
+  CHECK_STR(pub_day("<html><body><h1>T</h1><p>Text.</p>"
+                    "<div id=\"comments\"><span class=\"date\">"
+                    "7 May 2020</span></div></body></html>",
+                    NULL),
+            "2020-05-07");
+}
+
+static void test_utc_local_day(void) {
+  /* a UTC meta whose instant the page also gives with its own offset: the
+   * publication day is the local day */
+  const char *page =
+      "<html><head><meta property=\"article:published_time\" "
+      "content=\"2023-03-04T03:30:00+00:00\"></head><body><h1>T</h1>"
+      "<time datetime=\"2023-03-03T22:30:00-05:00\">March 3, 2023</time>"
+      "</body></html>";
+  CHECK_STR(pub_day(page, NULL), "2023-03-03");
+  /* a full day in the URL one day off, explained by an offset */
+  CHECK_STR(pub_day("<html><head><meta property=\"article:published_time\" "
+                    "content=\"2023-03-04T18:30:00Z\"></head><body></body>"
+                    "</html>",
+                    "https://news.example/2023/03/05/story"),
+            "2023-03-05");
+  /* no offset of -10..+12 hours turns 10:04 UTC into the day before */
+  CHECK_STR(pub_day("<html><head><meta property=\"article:published_time\" "
+                    "content=\"2023-03-04T10:04:00Z\"></head><body></body>"
+                    "</html>",
+                    "https://news.example/2023/03/03/story"),
+            "2023-03-04");
+  /* a timestamp with a non-zero offset is already local */
+  CHECK_STR(pub_day("<html><head><meta property=\"article:published_time\" "
+                    "content=\"2023-03-04T00:30:00+07:00\"></head><body>"
+                    "</body></html>",
+                    "https://news.example/2023/03/03/story"),
+            "2023-03-04");
+}
+
+static void test_weak_meta(void) {
+  /* a bare "date" meta (often the render time) a few days away from the
+   * date the page prints as published */
+  const char *page = "<html><head><meta name=\"date\" "
+                     "content=\"2022-02-12\"></head><body><h1>T</h1>"
+                     "<span class=\"published\">05.02.2022</span>"
+                     "<p>Text.</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2022-02-05");
+  /* a strong meta is kept */
+  CHECK_STR(pub_day("<html><head><meta property=\"article:published_time\" "
+                    "content=\"2022-02-12T08:00:00+01:00\"></head><body>"
+                    "<h1>T</h1><span class=\"published\">05.02.2022</span>"
+                    "</body></html>",
+                    NULL),
+            "2022-02-12");
+}
+
+static void test_page_lang(void) {
+  CHECK_STR(pub_day("<html lang=\"en-US\"><body><h1>T</h1>"
+                    "<span class=\"date\">05/08/2023</span></body></html>",
+                    NULL),
+            "2023-05-08");
+  CHECK_STR(pub_day("<html lang=\"en\"><body><h1>T</h1>"
+                    "<span class=\"date\">05/08/2023</span></body></html>",
+                    NULL),
+            "2023-08-05");
+}
+
+static void test_window(void) {
+  /* before 1990 and after now + 1 day are not publication dates */
+  CHECK_STR(pub_day("<html><head><meta property=\"article:published_time\" "
+                    "content=\"1985-01-01T10:00:00Z\"></head><body></body>"
+                    "</html>",
+                    NULL),
+            "null");
+  CHECK_STR(pub_day("<html><head><meta property=\"article:published_time\" "
+                    "content=\"2027-01-01T10:00:00Z\"></head><body></body>"
+                    "</html>",
+                    NULL),
+            "null");
+}
+
+int main(void) {
+  test_published_vs_modified();
+  test_asides();
+  test_utc_local_day();
+  test_weak_meta();
+  test_page_lang();
+  test_window();
+  return KBT_DONE();
+}
