@@ -33,7 +33,10 @@ kb_status kb_reader_open(const char *path, unsigned flags, kb_reader **out);
 
 /* Next page: KB_ROW with *page filled; KB_DONE at the end; KB_EPARSE or
  * KB_EIO when one page or file could not be read (kb_reader_errmsg says which
- * and why; call again to go on); other codes are fatal. */
+ * and why; call again to go on); other codes are fatal.
+ * KB_ELIMIT is not fatal either: one page (file, WARC record, JSONL line)
+ * was over the 64 MiB cap and was skipped; call again to go on. Only
+ * KB_ENOMEM and KB_EINVAL end the reading. */
 kb_status kb_reader_next(kb_reader *r, kb_page *page);
 const char *kb_reader_errmsg(const kb_reader *r);
 void kb_reader_free(kb_reader *r);
@@ -43,6 +46,10 @@ void kb_reader_free(kb_reader *r);
  * UTF-8 validity, windows-1252). *used (may be NULL) gets a static name. */
 kb_status kb_to_utf8(const char *s, size_t n, const char *declared,
                      int is_html, kb_buf *out, const char **used);
+
+/* The WHATWG name of a charset label ("latin1" → "windows-1252", "x-sjis"
+ * → "Shift_JIS"), or NULL when the label is unknown. Static storage. */
+const char *kb_charset_canonical(const char *label, size_t n);
 
 #ifdef __cplusplus
 }
