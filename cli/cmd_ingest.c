@@ -189,6 +189,9 @@ int cmd_ingest(int argc, char **argv) {
       o.fetched = page.fetched;
       o.now = now;
       o.memory = memory;
+      o.title_hint = page.title;
+      o.author_hint = page.author;
+      o.published_hint = page.published;
       rc = kb_extract(page.data, page.len, &o, &art);
       if (rc != KB_OK) {
         tally_fail(&t, "%s: %s", page.source, kb_status_str(rc));
@@ -328,6 +331,9 @@ int cmd_extract(int argc, char **argv) {
       o.url = page.url;
       o.fetched = page.fetched;
       o.now = now;
+      o.title_hint = page.title;
+      o.author_hint = page.author;
+      o.published_hint = page.published;
       if ((rc = kb_extract(page.data, page.len, &o, &art)) != KB_OK) {
         fprintf(stderr, "kabar extract: %s: %s\n", page.source,
                 kb_status_str(rc));

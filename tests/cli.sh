@@ -72,5 +72,15 @@ check "extract from stdin" bash -c "'$kabar' extract - <'$src/data/samples/003_c
 check "extract --format markdown" bash -c "'$kabar' extract --format markdown '$src/data/samples/002_6faa7d76818c4bcc.txt' | head -1 | grep -q '^# '"
 check "extract missing file" test "$(status "$kabar" extract "$tmp/nope.txt")" = 1
 
+# JSONL records: the record's title, author and date fill what the text lacks
+printf '%s\n' '{"url":"https://example.co.id/a/1","title":"Banjir melanda Medan","author":"Budi","date_raw":"Rabu, 18 Jun 2025 07:30 WIB","body":"MEDAN - Banjir melanda sejumlah kawasan di kota itu sejak malam setelah hujan deras turun selama berjam-jam.\n\nWarga mengungsi ke masjid dan sekolah terdekat, kata petugas yang ditemui di lokasi."}' 'not json' >"$tmp/r.jsonl"
+out=$("$kabar" extract "$tmp/r.jsonl" 2>"$tmp/err")
+rc=$?
+check "jsonl bad line makes exit 1" test "$rc" = 1
+check "jsonl bad line named" grep -q "r.jsonl:2" "$tmp/err"
+check "jsonl title hint" grep -q '"title":"Banjir melanda Medan"' <<<"$out"
+check "jsonl author hint" grep -q '"author":"Budi"' <<<"$out"
+check "jsonl published hint" grep -q '"published":"2025-06-18T07:30:00+07:00","published_from":"meta"' <<<"$out"
+
 echo "cli: $pass passed, $fail failed"
 test "$fail" = 0

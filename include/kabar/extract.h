@@ -27,6 +27,9 @@ typedef struct kb_extract_opts {
   int64_t now;             /* "now" for relative dates; 0 = fetched or clock */
   kb_site_memory *memory;  /* optional cross-page line memory; may be NULL */
   unsigned flags;          /* KB_EXTRACT_* */
+  const char *title_hint;     /* metadata given with the page (a JSONL  */
+  const char *author_hint;    /* record's fields); used when the page   */
+  const char *published_hint; /* itself says nothing; may be NULL       */
 } kb_extract_opts;
 
 #define KB_EXTRACT_NO_EVENT_DATE 0x1u /* skip event-date reasoning */

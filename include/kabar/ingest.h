@@ -19,6 +19,9 @@ typedef struct kb_page {
   const char *data;    /* UTF-8, NUL-terminated */
   size_t len;          /* bytes of data */
   const char *charset; /* the charset the bytes were converted from */
+  const char *title;     /* metadata a container gave with the page (JSONL */
+  const char *author;    /* "title", "author", "published"/"date_raw"...); */
+  const char *published; /* raw text, NULL when absent */
 } kb_page;             /* all pointers owned by the reader until the next call */
 
 typedef struct kb_reader kb_reader;

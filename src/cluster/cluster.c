@@ -241,11 +241,10 @@ static int order_cmp(const void *a, const void *b) {
   return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-static size_t uf_find(size_t *parent, size_t x) {
-  while (parent[x] != x)
-    x = parent[x] = parent[parent[x]];
-  return x;
-}
+typedef struct storyline {
+  vec sum;     /* sum of its events' unit centroids */
+  double norm; /* |sum| */
+} storyline;
 
 /* ---- candidate index: term → events holding it ---------------------------
  * An article is compared only with events that share one of its strongest
@@ -390,9 +389,10 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
   order_item *order = calloc(n ? n : 1, sizeof *order);
   event *ev = calloc(n ? n : 1, sizeof *ev);
   vec *centroid = NULL;
-  size_t *parent = NULL, *story_index = NULL, *stamp = NULL, *cand = NULL;
+  size_t *story_of = NULL, *stamp = NULL, *cand = NULL;
+  storyline *story = NULL;
   size_t nev = 0;
-  term_index ix = {0};
+  term_index ix = {0}, six = {0};
   df_table df = {0};
   kb_buf scratch;
   kb_buf_init(&scratch, 0);
@@ -471,12 +471,15 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
       ev[best_e].last_day = day;
   }
 
-  /* storylines: union of events whose centroids are alike, at any distance;
-   * candidates again come from shared strong terms */
+  /* storylines: events in day order join the storyline whose centroid they
+   * resemble most, at any distance in time. Comparing with the centroid, not
+   * with any one member, keeps a storyline from chaining through loosely
+   * related events (single linkage did: one "storyline" of 286 articles on
+   * a day of Indonesian news). */
   centroid = calloc(nev ? nev : 1, sizeof *centroid);
-  parent = malloc((nev ? nev : 1) * sizeof *parent);
-  story_index = malloc((nev ? nev : 1) * sizeof *story_index);
-  if (!centroid || !parent || !story_index) {
+  story_of = malloc((nev ? nev : 1) * sizeof *story_of);
+  story = calloc(nev ? nev : 1, sizeof *story);
+  if (!centroid || !story_of || !story) {
     rc = KB_ENOMEM;
     goto done;
   }
@@ -484,22 +487,53 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
     centroid[e] = ev[e].sum; /* taken over: normalised in place */
     ev[e].sum = (vec){0};
     normalise(&centroid[e]);
-    parent[e] = e;
   }
   for (size_t i = 0; i < n; i++)
     stamp[i] = SIZE_MAX;
-  for (size_t a = 0; a < nev; a++) {
-    size_t nc = candidates(&ix, &centroid[a], stamp, a, cand, n);
+  size_t nstory = 0;
+  for (size_t e = 0; e < nev; e++) {
+    size_t nc = candidates(&six, &centroid[e], stamp, e, cand, n);
+    double best = 0;
+    size_t best_s = SIZE_MAX;
     for (size_t c = 0; c < nc; c++) {
-      size_t b = cand[c];
-      if (b > a && dot(&centroid[a], &centroid[b]) >= opts->storyline_threshold)
-        parent[uf_find(parent, a)] = uf_find(parent, b);
+      size_t st = cand[c];
+      double sim = story[st].norm > 0
+                       ? dot(&centroid[e], &story[st].sum) / story[st].norm
+                       : 0;
+      if (sim > best || (sim == best && best_s != SIZE_MAX && st < best_s)) {
+        best = sim;
+        best_s = st;
+      }
     }
+    if (best_s == SIZE_MAX || best < opts->storyline_threshold)
+      best_s = nstory++;
+    for (size_t k = 0; k < centroid[e].n; k++) {
+      const vec *sum = &story[best_s].sum;
+      size_t lo = 0, hi = sum->n;
+      while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (sum->t[mid].h < centroid[e].t[k].h)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+      if (lo == sum->n || sum->t[lo].h != centroid[e].t[k].h)
+        if ((rc = index_add(&six, centroid[e].t[k].h, best_s)))
+          goto done;
+    }
+    if ((rc = vec_add(&story[best_s].sum, &centroid[e])))
+      goto done;
+    double sq = 0;
+    for (size_t k = 0; k < story[best_s].sum.n; k++)
+      sq += (double)story[best_s].sum.t[k].w * story[best_s].sum.t[k].w;
+    story[best_s].norm = sqrt(sq);
+    story_of[e] = best_s;
   }
 
-  /* number storylines by their first event, events by their order */
+  /* storylines are numbered by their first event, events by their order */
   out->ndocs = n;
   out->nevents = nev;
+  out->nstorylines = nstory;
   out->event_of = malloc((n ? n : 1) * sizeof *out->event_of);
   out->storyline_of = malloc((nev ? nev : 1) * sizeof *out->storyline_of);
   out->event_day = malloc((nev ? nev : 1) * sizeof *out->event_day);
@@ -507,13 +541,8 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
     rc = KB_ENOMEM;
     goto done;
   }
-  for (size_t e = 0; e < nev; e++)
-    story_index[e] = SIZE_MAX;
   for (size_t e = 0; e < nev; e++) {
-    size_t root = uf_find(parent, e);
-    if (story_index[root] == SIZE_MAX)
-      story_index[root] = out->nstorylines++;
-    out->storyline_of[e] = story_index[root];
+    out->storyline_of[e] = story_of[e];
     out->event_day[e] = ev[e].day;
     for (size_t m = 0; m < ev[e].n; m++)
       out->event_of[ev[e].members[m]] = e;
@@ -532,8 +561,11 @@ done:
   free(order);
   free(ev);
   free(centroid);
-  free(parent);
-  free(story_index);
+  for (size_t st = 0; story && st < nev; st++)
+    free(story[st].sum.t);
+  free(story);
+  free(story_of);
+  index_free(&six);
   free(df.keys);
   free(df.counts);
   free(stamp);

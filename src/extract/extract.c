@@ -52,6 +52,25 @@ int kb_sniff_html(const char *s, size_t n) {
   return tags >= 3;
 }
 
+/* Metadata that came with the page fills what the page did not say. */
+static kb_status apply_hints(const kb_extract_opts *o, kb_article *a) {
+  kb_status rc = KB_OK;
+  if (!a->title && o->title_hint)
+    rc = kb_article_set(a, &a->title, o->title_hint, strlen(o->title_hint));
+  if (!rc && !a->author && o->author_hint)
+    rc = kb_article_set(a, &a->author, o->author_hint, strlen(o->author_hint));
+  if (!rc && !a->published.from && o->published_hint) {
+    kb_date_ctx ctx = {.now = o->now};
+    kb_datetime t;
+    size_t start, len;
+    const char *h = o->published_hint;
+    if (kb_datetime_parse_iso(h, strlen(h), &t) ||
+        kb_date_find(h, strlen(h), &ctx, &t, &start, &len))
+      a->published = (kb_date){t, KB_FROM_META, 0.9};
+  }
+  return rc;
+}
+
 kb_status kb_extract(const char *page, size_t n, const kb_extract_opts *opts,
                      kb_article *out) {
   kb_extract_opts o;
@@ -76,6 +95,8 @@ kb_status kb_extract(const char *page, size_t n, const kb_extract_opts *opts,
                              : kb_text_extract(page, n, &o, out);
   if (rc)
     return rc;
+  if (!rc) rc = apply_hints(&o, out);
+  if (rc) return rc;
   if (out->nbody == 0 && out->ndiags == 0)
     rc = kb_article_add_diag(out, "no-body", -1,
                              "no article text found on the page");

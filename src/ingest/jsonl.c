@@ -15,7 +15,14 @@ static const char *const html_fields[] = {"html", "raw_html", "content_html",
 static const char *const text_fields[] = {"text", "body", "content",
                                           "page_text", "article"};
 static const char *const time_fields[] = {
-    "fetched", "fetch_time", "crawl_time", "crawled_at", "date", "timestamp"};
+    "fetched", "fetch_time", "crawl_time", "crawled_at", "timestamp"};
+/* Metadata scrapers keep beside the page; handed to extraction as hints.
+ * A bare "date" is the article's (CC-News, news-please), not the crawl's. */
+static const char *const title_fields[] = {"title", "headline"};
+static const char *const author_fields[] = {"author", "authors", "byline"};
+static const char *const published_fields[] = {
+    "published", "date_published", "publish_date", "pubdate", "date_raw",
+    "date"};
 
 /* Epoch seconds from a number that may be in milliseconds: anything past
  * the year 5000 in seconds is read as milliseconds. */
@@ -172,6 +179,15 @@ kb_status kb_jsonl_next(kb_reader *r, kb_page *page) {
       if (v && (page->fetched = time_of(v)) != 0)
         break;
     }
+    const kb_json *hint;
+    if ((hint = first_string(root, title_fields, 2)) && hint->len)
+      page->title = hint->str;
+    if ((hint = first_string(root, author_fields, 3)) && hint->len)
+      page->author = hint->str;
+    if ((hint = first_string(root, published_fields,
+                             sizeof published_fields / sizeof *published_fields)) &&
+        hint->len)
+      page->published = hint->str;
     page->source = kb_arena_printf(&r->arena, "%s:%llu", r->cur, (ull)r->line);
     if (!page->source)
       return KB_ENOMEM;
