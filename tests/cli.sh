@@ -3,8 +3,8 @@
 # summary and failures, re-ingest without duplicates, a kill in the middle
 # of a batch, and the read commands. usage: cli.sh KABAR SRCDIR
 set -u
-kabar=$1
-src=$2
+kabar=$(realpath "$1")
+src=$(realpath "$2")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0

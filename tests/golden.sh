@@ -5,8 +5,8 @@
 # tests/golden.sh KABAR SRCDIR --update and review the diff.
 # usage: golden.sh KABAR SRCDIR [--update]
 set -u
-kabar=$1
-src=$2
+kabar=$(realpath "$1")
+src=$(realpath "$2")
 update=${3:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
