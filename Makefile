@@ -15,9 +15,11 @@ all: build
 deps:
 	@bash scripts/deps.sh
 
+# the build's own chatter goes to a log, shown only when the build fails
 build: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKB_WERROR=ON >/dev/null
-	@cmake --build $(BUILD) -j$(JOBS)
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKB_WERROR=ON >$(BUILD).log 2>&1 || (cat $(BUILD).log; exit 1)
+	@echo "building in $(BUILD)/ (log: $(BUILD).log)"
+	@cmake --build $(BUILD) -j$(JOBS) >>$(BUILD).log 2>&1 || (cat $(BUILD).log; exit 1)
 
 run: build
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
@@ -28,11 +30,12 @@ test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 test-asan: deps
-	@cmake -S . -B $(SANBUILD) -DCMAKE_BUILD_TYPE=Debug -DKB_SANITIZE=ON -DKB_WERROR=ON >/dev/null
-	@cmake --build $(SANBUILD) -j$(JOBS)
+	@cmake -S . -B $(SANBUILD) -DCMAKE_BUILD_TYPE=Debug -DKB_SANITIZE=ON -DKB_WERROR=ON >$(SANBUILD).log 2>&1 || (cat $(SANBUILD).log; exit 1)
+	@echo "building with ASan+UBSan in $(SANBUILD)/ (log: $(SANBUILD).log)"
+	@cmake --build $(SANBUILD) -j$(JOBS) >>$(SANBUILD).log 2>&1 || (cat $(SANBUILD).log; exit 1)
 	cd $(SANBUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j$(JOBS)
 
 test: test-release test-asan
 
 clean:
-	rm -rf $(BUILD) $(SANBUILD)
+	rm -rf $(BUILD) $(SANBUILD) $(BUILD).log $(SANBUILD).log

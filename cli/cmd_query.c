@@ -57,12 +57,15 @@ static char *dup_or_null(const char *s) {
   return s ? strdup(s) : NULL;
 }
 
-static int terminal_width(void) {
+/* Columns to fit in: the terminal's, or $COLUMNS; 0 = no limit (output
+ * piped to another program is never cut). */
+static size_t terminal_width(void) {
   struct winsize ws;
   if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
     return ws.ws_col;
   const char *c = getenv("COLUMNS");
-  return c && atoi(c) > 20 ? atoi(c) : 120;
+  long cols = c ? strtol(c, NULL, 10) : 0;
+  return cols > 20 ? (size_t)cols : 0;
 }
 
 static void print_table(const table *t) {
@@ -79,14 +82,14 @@ static void print_table(const table *t) {
         w[c] = vw;
     }
   /* the last column takes what is left of the terminal, at least 20 */
-  size_t used = 0, width = (size_t)terminal_width();
+  size_t used = 0, width = terminal_width();
   for (size_t c = 0; c + 1 < t->ncols; c++) {
     if (w[c] > 40)
       w[c] = 40;
     used += w[c] + 2;
   }
   size_t last = t->ncols - 1;
-  if (used + w[last] > width)
+  if (width && used + w[last] > width)
     w[last] = width > used + 20 ? width - used : 20;
   for (size_t c = 0; c < t->ncols; c++) {
     put_cell(t->names[c], w[c], c != last);
@@ -353,7 +356,7 @@ int cmd_timeline(int argc, char **argv) {
            qn ? query : "");
   /* columns: storyline, day, event, articles, outlets, headline */
   const char *prev = NULL;
-  size_t width = (size_t)terminal_width();
+  size_t width = terminal_width();
   for (size_t r = 0; r < t.nrows; r++) {
     char **row = t.cells + r * t.ncols;
     if (!prev || strcmp(prev, row[0] ? row[0] : "") != 0) {
@@ -367,7 +370,12 @@ int cmd_timeline(int argc, char **argv) {
       prev = row[0] ? row[0] : "";
     }
     printf("  %-10s  ", row[1] ? row[1] : "undated");
-    put_cell(row[5] ? row[5] : "-", width > 40 ? width - 14 : 26, 0);
+    const char *headline = row[5] ? row[5] : "-";
+    put_cell(headline,
+             width == 0   ? text_width(headline)
+             : width > 40 ? width - 14
+                          : 26,
+             0);
     printf("\n  %-10s  %s article%s: %s\n", "", row[3] ? row[3] : "0",
            row[3] && strcmp(row[3], "1") == 0 ? "" : "s",
            row[4] ? row[4] : "outlet not printed");

@@ -20,7 +20,7 @@ static const struct named_query {
   const char *sql;
 } queries[] = {
     {"articles", ARG_NONE,
-     "SELECT id, published, event_date, outlet, language, title, source"
+     "SELECT id, published, event_date, outlet, language, source, title"
      " FROM articles ORDER BY COALESCE(event_date, substr(published, 1, 10)),"
      " id"},
     {"article", ARG_ID, "SELECT json FROM articles WHERE id = ?1"},
