@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Scores the HTML extractor's metadata on the meta set (trafilatura's
-evaluation pages): title exact match (white space collapsed), author F1
-(per page, over lower-cased word tokens of all names; averaged over pages
-whose gold author is given), published day accuracy, site name match.
-Null gold fields are skipped.
+evaluation pages): title exact match (white space collapsed); author F1 over
+name sets (per page: gold names = the list, or the string split at , ; & and
+the words and/und/et/y/e/dan; predicted names = kabar's ", "-joined list;
+a name is its lower-cased word tokens; averaged over pages whose gold author
+is given), with the older word-token F1 next to it; published day accuracy;
+site name: exact (case-insensitive) where gold has one, and how often a site
+name is reported on pages whose HTML declares one (og:site_name,
+application-name, JSON-LD publisher/WebSite name: checked with a regex when
+--html DIR is given). Null gold fields are skipped.
 
-usage: html_meta_score.py GOLD.json PRED.jsonl [--misses]
+usage: html_meta_score.py GOLD.json PRED.jsonl [--misses] [--html DIR]
 PRED: JSONL of kabar article records whose "source" ends in <id>.html[.gz]."""
 import json
 import os
@@ -37,9 +42,53 @@ def f1(gold, pred):
     return 2 * prec * rec / (prec + rec)
 
 
+NAME_SEP = re.compile(r"\s*(?:[,;&]|\s(?:and|und|et|y|e|dan)\s)\s*", re.I)
+
+
+def names(v, pred=False):
+    """Set of names, each a tuple of lower-cased word tokens."""
+    if not v:
+        return set()
+    parts = v if isinstance(v, list) else (
+        v.split(", ") if pred else NAME_SEP.split(v))
+    out = set()
+    for p in parts:
+        t = tuple(w.lower() for w in WORD.findall(p))
+        if t:
+            out.add(t)
+    return out
+
+
+def name_f1(gold, pred):
+    g, p = names(gold), names(pred, True)
+    tp = len(g & p)
+    if not tp:
+        return 0.0
+    prec, rec = tp / len(p), tp / len(g)
+    return 2 * prec * rec / (prec + rec)
+
+
+SITE_DECL = re.compile(
+    rb"og:site_name|application-name|\"publisher\"|\"@type\"\s*:\s*\"WebSite\"",
+    re.I)
+
+
+def declares_site(html_dir, pid):
+    import gzip
+    path = os.path.join(html_dir, pid + ".html.gz")
+    try:
+        with gzip.open(path) as f:
+            return bool(SITE_DECL.search(f.read()))
+    except OSError:
+        return False
+
+
 def main():
     gold = json.load(open(sys.argv[1], encoding="utf-8"))
     misses = "--misses" in sys.argv
+    html_dir = sys.argv[sys.argv.index("--html") + 1] if "--html" in sys.argv else None
+    name_f = []
+    decl_n = decl_ok = 0
     preds = {}
     for line in open(sys.argv[2], encoding="utf-8"):
         if line.strip():
@@ -58,7 +107,9 @@ def main():
         if g.get("author"):
             s = f1(g["author"], p.get("author"))
             auth_f.append(s)
-            if misses and s < 1:
+            ns = name_f1(g["author"], p.get("author"))
+            name_f.append(ns)
+            if misses and ns < 1:
                 print(f"AUTHOR {g['author']!r:40.40} | {p.get('author')!r:.60}")
         if g.get("date"):
             date_n += 1
@@ -66,10 +117,16 @@ def main():
         if g.get("sitename"):
             site_n += 1
             site_ok += norm(g["sitename"]).lower() == norm(p.get("site_name")).lower()
+        if html_dir and pid in preds and declares_site(html_dir, pid):
+            decl_n += 1
+            decl_ok += bool(norm(p.get("site_name")))
     print(f"title exact: {title_ok / max(1, title_n):.4f} ({title_ok}/{title_n})")
-    print(f"author F1:   {sum(auth_f) / max(1, len(auth_f)):.4f} (pages {len(auth_f)})")
+    print(f"author F1:   {sum(name_f) / max(1, len(name_f)):.4f} (name sets, pages {len(name_f)})")
+    print(f"author tokF1:{sum(auth_f) / max(1, len(auth_f)):.4f} (word tokens, pages {len(auth_f)})")
     print(f"date day:    {date_ok / max(1, date_n):.4f} ({date_ok}/{date_n})")
     print(f"site name:   {site_ok / max(1, site_n):.4f} ({site_ok}/{site_n})")
+    if html_dir:
+        print(f"site given:  {decl_ok / max(1, decl_n):.4f} ({decl_ok}/{decl_n} pages declaring a site name)")
 
 
 if __name__ == "__main__":

@@ -36,7 +36,9 @@ enum {
   KB_AUTHOR_PREFIX = 1,
   KB_AUTHOR_CUT = 2,
   KB_AUTHOR_REJECT = 3,
-  KB_AUTHOR_BYLINE = 4
+  KB_AUTHOR_BYLINE = 4,
+  KB_AUTHOR_ORG = 5,   /* a word that makes a name an organisation's */
+  KB_AUTHOR_CREDIT = 6 /* a candidate starting with it is a photo credit */
 };
 
 /* Never NULL; the tables live for the whole process. */

@@ -8,7 +8,19 @@
 
 #include "html/html_int.h"
 
-enum { MAX_AUTHORS = 8 };
+enum { MAX_AUTHORS = 8, MAX_H1 = 8, MAX_PERSONS = 32 };
+
+/* One <h1> of the page: its visible text and whether it sits in <article>. */
+typedef struct h1_cand {
+  const char *text;
+  int in_article;
+} h1_cand;
+
+/* A JSON-LD node with an "@id" and a "name": authors given only as
+ * {"@id": ...} are resolved against these (schema.org @graph pages). */
+typedef struct ld_person {
+  const char *id, *name;
+} ld_person;
 
 typedef struct meta_scan {
   const char *lang, *title_tag, *h1, *h1_article;
@@ -20,6 +32,14 @@ typedef struct meta_scan {
   const char *ld_headline, *ld_site, *ld_url, *ld_body, *ld_website;
   const char *ld_authors[MAX_AUTHORS];
   size_t n_ld_authors;
+  const char *ld_author_ids[MAX_AUTHORS]; /* authors given by "@id" only */
+  size_t n_ld_author_ids;
+  ld_person persons[MAX_PERSONS];
+  size_t n_persons;
+  h1_cand h1s[MAX_H1];
+  size_t n_h1s;
+  const char *logo; /* text of a logo/brand <h1>: the site's name */
+  int in_comment;   /* > 0 inside a comment section: no bylines there */
   int ld_article, h1_count;
   kb_arena *a;
   kb_buf tmp;
@@ -29,15 +49,88 @@ static int is_space_ascii(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Collapsed text of a node, copied into the scratch arena; NULL when empty. */
-static const char *text_of(meta_scan *m, const xmlNode *n, size_t max) {
+/* Text that screen readers get but the eye does not ("Headline:", " | Site"
+ * inside an <h1>): whole class tokens of the common CSS frameworks, the
+ * hidden attribute and inline display:none. */
+static int hidden_node(const xmlNode *n) {
+  static const char *const tokens[] = {"sr-only",
+                                       "visually-hidden",
+                                       "visuallyhidden",
+                                       "element-invisible",
+                                       "screen-reader-text",
+                                       "screen-reader-only",
+                                       "hidden",
+                                       "invisible",
+                                       "is-hidden",
+                                       "u-hidden",
+                                       "a11y-hidden",
+                                       "offscreen",
+                                       NULL};
+  if (kb_html_attr(n, "hidden"))
+    return 1;
+  const char *st = kb_html_attr(n, "style");
+  if (st && (strstr(st, "display:none") || strstr(st, "display: none")))
+    return 1;
+  const char *s = kb_html_attr(n, "class");
+  while (s && *s) {
+    while (*s == ' ' || *s == '\t' || *s == '\n')
+      s++;
+    const char *b = s;
+    while (*s && *s != ' ' && *s != '\t' && *s != '\n')
+      s++;
+    size_t len = (size_t)(s - b);
+    for (int i = 0; len && tokens[i]; i++)
+      if (strlen(tokens[i]) == len && !strncasecmp(b, tokens[i], len))
+        return 1;
+  }
+  return 0;
+}
+
+/* Visible text of n: like kb_html_node_text but without hidden elements
+ * (see hidden_node); spaced puts a space between elements, so a byline's
+ * "Name<span>3 days ago</span>" stays two words. */
+static kb_status visible_text(const xmlNode *n, kb_buf *out, int spaced,
+                              int depth) {
+  kb_status rc = KB_OK;
+  if (depth > 100)
+    return KB_OK;
+  for (const xmlNode *c = n->children; c && !rc; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content)
+        rc = kb_html_collapse(out, (const char *)c->content,
+                              strlen((const char *)c->content));
+    } else if (c->type == XML_ELEMENT_NODE) {
+      if (kb_html_is(c, "script") || kb_html_is(c, "style") ||
+          kb_html_is(c, "noscript") || kb_html_is(c, "template") ||
+          hidden_node(c))
+        continue;
+      if ((spaced || kb_html_is(c, "br")) && out->len &&
+          out->data[out->len - 1] != ' ')
+        rc = kb_buf_putc(out, ' ');
+      if (!rc)
+        rc = visible_text(c, out, spaced, depth + 1);
+    }
+  }
+  return rc;
+}
+
+/* Visible text of a node, copied into the scratch arena; NULL when empty. */
+static const char *text_of_ex(meta_scan *m, const xmlNode *n, size_t max,
+                              int spaced) {
   kb_buf_reset(&m->tmp);
-  if (kb_html_node_text(n, &m->tmp) || m->tmp.len == 0)
+  kb_status rc = n->type == XML_ELEMENT_NODE
+                     ? visible_text(n, &m->tmp, spaced, 0)
+                     : kb_html_node_text(n, &m->tmp);
+  if (rc || m->tmp.len == 0)
     return NULL;
   kb_str s = kb_str_trim((kb_str){m->tmp.data, m->tmp.len});
   if (s.n == 0 || s.n > max)
     return NULL;
   return kb_arena_strndup(m->a, s.p, s.n);
+}
+
+static const char *text_of(meta_scan *m, const xmlNode *n, size_t max) {
+  return text_of_ex(m, n, max, 0);
 }
 
 static int class_has_word(const xmlNode *n, const char *const *words) {
@@ -53,9 +146,38 @@ static int class_has_word(const xmlNode *n, const char *const *words) {
       while (*s && !is_space_ascii(*s) && *s != '-' && *s != '_')
         s++;
       size_t len = (size_t)(s - b);
-      for (size_t w = 0; words[w]; w++)
-        if (len == strlen(words[w]) && strncasecmp(b, words[w], len) == 0)
+      for (size_t w = 0; len && words[w]; w++)
+        if ((b[0] | 0x20) == words[w][0] && len == strlen(words[w]) &&
+            strncasecmp(b, words[w], len) == 0)
+          return 1; /* first byte first: this runs on every element */
+    }
+  }
+  return 0;
+}
+
+/* 1 when a class or id token is one of words or starts with one of them
+ * and a '-' or '_' ("comments", "comment-list", but not "category-kommentar"
+ * nor "recent_comments": a section named for comments, not a tag or a
+ * widget title). */
+static int class_starts_word(const xmlNode *n, const char *const *words) {
+  const char *attrs[2] = {kb_html_attr(n, "class"), kb_html_attr(n, "id")};
+  for (int k = 0; k < 2; k++) {
+    const char *s = attrs[k];
+    while (s && *s) {
+      while (*s && is_space_ascii(*s))
+        s++;
+      const char *b = s;
+      while (*s && !is_space_ascii(*s))
+        s++;
+      size_t len = (size_t)(s - b);
+      for (size_t w = 0; len && words[w]; w++) {
+        if ((b[0] | 0x20) != words[w][0])
+          continue;
+        size_t wl = strlen(words[w]);
+        if (len >= wl && !strncasecmp(b, words[w], wl) &&
+            (len == wl || b[wl] == '-' || b[wl] == '_'))
           return 1;
+      }
     }
   }
   return 0;
@@ -126,6 +248,9 @@ static void ld_authors(meta_scan *m, const kb_json *v) {
     if (type_is(kb_json_get(v, "@type"), "Organization"))
       return; /* not a person */
     name = kb_json_get_str(v, "name");
+    const char *id = kb_json_get_str(v, "@id");
+    if (!name && id && *id && m->n_ld_author_ids < MAX_AUTHORS)
+      m->ld_author_ids[m->n_ld_author_ids++] = id; /* resolved after the walk */
   }
   if (name && *name && m->n_ld_authors < MAX_AUTHORS)
     m->ld_authors[m->n_ld_authors++] = name;
@@ -159,6 +284,12 @@ static void ld_visit(meta_scan *m, const kb_json *v, int depth) {
   if (graph)
     ld_visit(m, graph, depth + 1);
   const kb_json *type = kb_json_get(v, "@type");
+  const char *pid = kb_json_get_str(v, "@id"),
+             *pname = kb_json_get_str(v, "name");
+  if (pid && pname && *pname && m->n_persons < MAX_PERSONS &&
+      !type_is(type, "Organization") && !type_is(type, "WebSite") &&
+      !type_is(type, "WebPage"))
+    m->persons[m->n_persons++] = (ld_person){pid, pname};
   if (type_is_article(type)) {
     const char *s;
     if (!m->ld_article) { /* the first article object wins */
@@ -334,8 +465,13 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
       "byline",   "author",    "authors", "writer", "autor",
       "autorin",  "verfasser", "auteur",  "autore", "penulis",
       "reporter", "creator",   NULL};
+  static const char *const comment_words[] = {
+      "comment",     "comments",     "commentlist", "kommentar", "kommentare",
+      "commentaire", "commentaires", "comentarios", "komentar",  "disqus",
+      "replies",     "respond",      NULL};
   for (const xmlNode *c = n; c; c = c->next) {
-    if (c->type == XML_TEXT_NODE && c->content && !m->text_byline && depth > 2)
+    if (c->type == XML_TEXT_NODE && c->content && !m->text_byline &&
+        depth > 2 && !m->in_comment)
       text_byline(m, c);
     if (c->type != XML_ELEMENT_NODE || !c->name)
       continue;
@@ -367,17 +503,25 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
     } else if (!strcmp(tag, "h1")) {
       static const char *const logo_words[] = {"logo",     "brand",    "site",
                                                "sitename", "masthead", NULL};
-      if (class_has_word(c, logo_words))
-        continue; /* the site's name, not a headline */
+      if (class_has_word(c, logo_words)) {
+        if (!m->logo) /* the site's name, not a headline */
+          m->logo = text_of(m, c, 120);
+        continue;
+      }
+      if (hidden_node(c))
+        continue;
       m->h1_count++;
+      const char *t = text_of(m, c, 600);
       if (!m->h1)
-        m->h1 = text_of(m, c, 600);
+        m->h1 = t;
       if (in_article && !m->h1_article)
-        m->h1_article = text_of(m, c, 600);
+        m->h1_article = t;
+      if (t && m->n_h1s < MAX_H1)
+        m->h1s[m->n_h1s++] = (h1_cand){t, in_article};
       continue;
     } else if (!strcmp(tag, "article")) {
       art = 1;
-    } else {
+    } else if (!m->in_comment) {
       const char *rel = kb_html_attr(c, "rel");
       const char *ip = kb_html_attr(c, "itemprop");
       if (!m->rel_author && rel && !strcasecmp(rel, "author"))
@@ -394,18 +538,87 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
       }
       if (!m->byline && class_has_word(c, byline_words)) {
         const xmlNode *link = author_link(c, 0);
-        m->byline = text_of(m, link ? link : c, 160);
+        m->byline = text_of_ex(m, link ? link : c, 160, 1);
       }
       if (!m->author_href && kb_html_is(c, "a") &&
           is_author_href(kb_html_attr(c, "href")))
         m->author_href = text_of(m, c, 120);
     }
-    if (c->children && depth < 200)
+    if (c->children && depth < 200) {
+      /* readers' comments carry their own "author" classes and names */
+      int comment = class_starts_word(c, comment_words);
+      m->in_comment += comment;
       walk(m, c->children, art, depth + 1, out);
+      m->in_comment -= comment;
+    }
   }
 }
 
 /* ---- cleaning ----------------------------------------------------------- */
+/* Appends s[0..n) with HTML character references decoded: JSON-LD strings
+ * and doubly escaped meta values carry "&#8211;" and "&oacute;" literally. */
+static kb_status decode_entities(kb_buf *out, const char *s, size_t n) {
+  kb_status rc = KB_OK;
+  size_t i = 0;
+  while (i < n && !rc) {
+    const char *amp = memchr(s + i, '&', n - i);
+    size_t upto = amp ? (size_t)(amp - s) : n;
+    if (upto > i && (rc = kb_buf_append(out, s + i, upto - i)))
+      break;
+    i = upto;
+    if (i >= n)
+      break;
+    size_t j = i + 1;
+    while (j < n && j - i < 12 && s[j] != ';' && s[j] != '&' && s[j] != ' ')
+      j++;
+    uint32_t cp = 0;
+    if (j < n && s[j] == ';' && j > i + 1) {
+      char name[16];
+      size_t nl = j - i - 1;
+      memcpy(name, s + i + 1, nl);
+      name[nl] = 0;
+      if (name[0] == '#') {
+        int hex = name[1] == 'x' || name[1] == 'X';
+        for (size_t k = hex ? 2 : 1; k < nl && cp < 0x110000; k++) {
+          char ch = name[k];
+          int d = ch >= '0' && ch <= '9' ? ch - '0'
+                  : hex && (ch | 0x20) >= 'a' && (ch | 0x20) <= 'f'
+                      ? (ch | 0x20) - 'a' + 10
+                      : -1;
+          if (d < 0) {
+            cp = 0;
+            break;
+          }
+          cp = cp * (hex ? 16u : 10u) + (uint32_t)d;
+        }
+      } else {
+        const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+        if (e)
+          cp = e->value;
+      }
+    }
+    if (cp && cp < 0x110000 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+      char enc[4];
+      size_t el = kb_utf8_encode(cp, enc);
+      rc = kb_buf_append(out, enc, el);
+      i = j + 1;
+    } else {
+      rc = kb_buf_putc(out, '&');
+      i++;
+    }
+  }
+  return rc;
+}
+
+/* Decoded copy of s in the scratch arena (s itself when it has no '&'). */
+static const char *decoded(meta_scan *m, const char *s) {
+  if (!s || !strchr(s, '&'))
+    return s;
+  kb_buf_reset(&m->tmp);
+  if (decode_entities(&m->tmp, s, strlen(s)) || !m->tmp.len)
+    return s;
+  return kb_arena_strndup(m->a, m->tmp.data, m->tmp.len);
+}
 static int ieq_str(const char *a, size_t an, const char *b) {
   size_t bn = strlen(b);
   return an == bn && strncasecmp(a, b, an) == 0;
@@ -438,6 +651,12 @@ static long find_words(const char *s, size_t n, const char *ph, size_t pn,
 static void add_author(kb_buf *out, const char *s, size_t n, const char *site) {
   const kb_html_tables *tab = kb_html_tables_get();
   kb_str t = kb_str_trim((kb_str){s, n});
+  for (size_t i = 0; i < tab->nauthor_cues; i++) {
+    const kb_html_cue *c = &tab->author_cues[i];
+    if (c->kind == KB_AUTHOR_CREDIT &&
+        find_words(t.p, t.n, c->phrase, c->n, 0) == 0)
+      return; /* "Foto: Jane Doe" credits a picture, not the text */
+  }
   for (int again = 1; again;) {
     again = 0;
     for (size_t i = 0; i < tab->nauthor_cues; i++) {
@@ -471,8 +690,9 @@ static void add_author(kb_buf *out, const char *s, size_t n, const char *site) {
   size_t end = 0;
   while (end < t.n) {
     char c = t.p[end];
-    if ((c >= '0' && c <= '9') || c == '|' || c == '@' || c == '(' ||
-        c == '/' || c == '\n' || c == '[' || c == '*')
+    if ((c >= '0' && c <= '9' && (end == 0 || t.p[end - 1] == ' ')) ||
+        c == '|' || c == '@' || c == '(' || c == 0x7f || c == '/' ||
+        c == '\n' || c == '[' || c == '*')
       break;
     if ((unsigned char)c == 0xE2 && end + 2 < t.n &&
         (unsigned char)t.p[end + 1] == 0x80 &&
@@ -500,6 +720,10 @@ static void add_author(kb_buf *out, const char *s, size_t n, const char *site) {
     return; /* a domain */
   if (site && ieq_str(t.p, t.n, site))
     return; /* the site, not a person */
+  /* "Jane Doe Jane Doe": a picture's alt text next to the name */
+  if (t.n >= 5 && t.n % 2 == 1 && t.p[t.n / 2] == ' ' &&
+      memchr(t.p, ' ', t.n / 2) && !strncmp(t.p, t.p + t.n / 2 + 1, t.n / 2))
+    t.n /= 2;
   /* already there? entries are ", "-separated */
   for (size_t i = 0; i < out->len;) {
     size_t j = i;
@@ -517,12 +741,17 @@ static void add_author(kb_buf *out, const char *s, size_t n, const char *site) {
 /* Splits a byline holding several names ("A, B and C") and adds each. */
 static void add_authors(kb_buf *out, const char *raw, const char *site) {
   /* JSON-LD names may hold raw newlines and runs of spaces */
-  kb_buf clean;
+  kb_buf clean, dec;
   kb_buf_init(&clean, 4096);
-  if (kb_html_collapse(&clean, raw, strlen(raw)) || !clean.len) {
+  kb_buf_init(&dec, 4096);
+  /* doubly escaped values ("Redacci&oacute;n") would split at the ';' */
+  if (decode_entities(&dec, raw, strlen(raw)) || !dec.len ||
+      kb_html_collapse(&clean, dec.data, dec.len) || !clean.len) {
+    kb_buf_clear(&dec);
     kb_buf_clear(&clean);
     return;
   }
+  kb_buf_clear(&dec);
   const char *s = clean.data;
   static const char *const seps[] = {",",     ";",     " and ", " & ",
                                      " und ", " dan ", " y ",   " et ",
@@ -570,6 +799,18 @@ static kb_str url_host(const char *url) {
   return h;
 }
 
+static size_t count_words(const char *s, size_t n) {
+  size_t w = 0;
+  int in = 0;
+  for (size_t i = 0; i < n; i++) {
+    int sp = s[i] == ' ';
+    if (!sp && !in)
+      w++;
+    in = !sp;
+  }
+  return w;
+}
+
 /* 1 when a title part names the site: equal to the site name, or to the host,
  * or the host without its top-level domain ("Example" for example.com). */
 static int names_site(kb_str part, const char *site, kb_str host) {
@@ -582,7 +823,8 @@ static int names_site(kb_str part, const char *site, kb_str host) {
       return 1;
     /* "Example News" vs "Example", or the reverse */
     char pbuf[256];
-    if (part.n < sizeof pbuf && part.n >= 4 && sn >= 4) {
+    if (part.n < sizeof pbuf && part.n >= 4 && sn >= 4 &&
+        count_words(part.p, part.n) <= count_words(site, sn) + 2) {
       memcpy(pbuf, part.p, part.n);
       pbuf[part.n] = 0;
       if (strcasestr(pbuf, site) || strcasestr(site, pbuf))
@@ -593,18 +835,6 @@ static int names_site(kb_str part, const char *site, kb_str host) {
       (part.n == host.n || host.p[part.n] == '.'))
     return 1;
   return 0;
-}
-
-static size_t count_words(const char *s, size_t n) {
-  size_t w = 0;
-  int in = 0;
-  for (size_t i = 0; i < n; i++) {
-    int sp = s[i] == ' ';
-    if (!sp && !in)
-      w++;
-    in = !sp;
-  }
-  return w;
 }
 
 /* 1 when at least half of a's words (3+ bytes) occur in b, case-insensitive:
@@ -628,23 +858,53 @@ static int shares_words(const char *a, const char *b) {
   return words == 0 || found * 2 >= words;
 }
 
+/* Title separators: kind 0 strong (" | "), 1 weak (" - "), 2 only before
+ * or after a part that names the site ("Title: Site", "Title : Site"). */
+static const struct {
+  const char *s;
+  size_t n;
+  int kind;
+} title_seps[] = {{" | ", 3, 0},
+                  {" - ", 3, 1},
+                  {" \xe2\x80\x93 ", 5, 1},
+                  {" \xe2\x80\x94 ", 5, 1},
+                  {" :: ", 4, 0},
+                  {" \xc2\xb7 ", 4, 0},
+                  {" \xc2\xbb ", 4, 0},
+                  {" \xc2\xab ", 4, 0},
+                  {" // ", 4, 0},
+                  {" : ", 3, 2},
+                  {": ", 2, 2}};
+enum { N_TITLE_SEPS = sizeof title_seps / sizeof title_seps[0] };
+
+/* 1 when part names the site: the metadata site name or a logo <h1>. */
+static int names_site2(kb_str part, const char *site, const char *logo,
+                       kb_str host) {
+  return names_site(part, site, host) ||
+         (logo && names_site(part, logo, (kb_str){NULL, 0}));
+}
+
 /* Strips " - Site", " | Site" and "Site | " from a title; strict: only parts
  * that name the site. */
-static kb_str strip_site(kb_str t, const char *site, kb_str host, int strict) {
-  static const char *const seps[] = {
-      " | ",        " - ",        " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
-      " \xc2\xb7 ", " \xc2\xbb ", " \xc2\xab ",     " // ",           NULL};
+static kb_str strip_site(kb_str t, const char *site, const char *logo,
+                         kb_str host, int strict) {
   for (int round = 0; round < 2; round++) {
-    const char *best = NULL;
-    size_t best_len = 0;
-    int strong = 0;
-    for (int k = 0; seps[k]; k++) {
-      size_t kl = strlen(seps[k]);
+    const char *best = NULL, *first = NULL;
+    size_t best_len = 0, first_len = 0;
+    int best_kind = 0;
+    for (size_t k = 0; k < N_TITLE_SEPS; k++) {
+      size_t kl = title_seps[k].n;
       for (size_t i = 0; i + kl <= t.n; i++)
-        if (memcmp(t.p + i, seps[k], kl) == 0 && (!best || t.p + i > best)) {
-          best = t.p + i;
-          best_len = kl;
-          strong = k == 0 || k >= 4;
+        if (memcmp(t.p + i, title_seps[k].s, kl) == 0) {
+          if (!best || t.p + i > best) {
+            best = t.p + i;
+            best_len = kl;
+            best_kind = title_seps[k].kind;
+          }
+          if (!first || t.p + i < first) {
+            first = t.p + i;
+            first_len = kl;
+          }
         }
     }
     if (!best)
@@ -652,27 +912,15 @@ static kb_str strip_site(kb_str t, const char *site, kb_str host, int strict) {
     kb_str head = {t.p, (size_t)(best - t.p)};
     kb_str tail = {best + best_len, t.n - (size_t)(best - t.p) - best_len};
     size_t hw = count_words(head.p, head.n), tw = count_words(tail.p, tail.n);
-    if (names_site(tail, site, host) ||
-        (!strict && ((strong && tw <= 4 && hw >= 2 && hw > tw) ||
-                     (!strong && tw <= 3 && hw >= 4)))) {
+    if (names_site2(tail, site, logo, host) ||
+        (!strict && ((best_kind == 0 && tw <= 4 && hw >= 2 && hw > tw) ||
+                     (best_kind == 1 && tw <= 3 && hw >= 4)))) {
       t = kb_str_trim(head);
       continue;
     }
     /* "Site | Title": the first part names the site */
-    const char *first = NULL;
-    size_t first_len = 0;
-    for (int k = 0; seps[k]; k++) {
-      const char *f = NULL;
-      size_t kl = strlen(seps[k]);
-      for (size_t i = 0; i + kl <= t.n && !f; i++)
-        if (memcmp(t.p + i, seps[k], kl) == 0)
-          f = t.p + i;
-      if (f && (!first || f < first)) {
-        first = f;
-        first_len = kl;
-      }
-    }
-    if (first && names_site((kb_str){t.p, (size_t)(first - t.p)}, site, host)) {
+    if (first &&
+        names_site2((kb_str){t.p, (size_t)(first - t.p)}, site, logo, host)) {
       t = kb_str_trim(
           (kb_str){first + first_len, t.n - (size_t)(first - t.p) - first_len});
       continue;
@@ -680,6 +928,120 @@ static kb_str strip_site(kb_str t, const char *site, kb_str host, int strict) {
     break;
   }
   return t;
+}
+
+/* Where short occurs in long at its start (1) or end (2) on a word boundary,
+ * ASCII case-insensitive; 0 when not, or when short is not shorter or has
+ * fewer than two words. An <h1> "Kicker Headline" ends with the metadata's
+ * "Headline"; og:title "Kicker: Headline" ends with the <h1>'s. */
+static int word_affix(kb_str lng, kb_str shrt) {
+  if (shrt.n < 8 || shrt.n >= lng.n || count_words(shrt.p, shrt.n) < 2)
+    return 0;
+  if (!strncasecmp(lng.p, shrt.p, shrt.n) &&
+      !word_char((unsigned char)lng.p[shrt.n]))
+    return 1;
+  size_t off = lng.n - shrt.n;
+  if (!strncasecmp(lng.p + off, shrt.p, shrt.n) &&
+      !word_char((unsigned char)lng.p[off - 1]))
+    return 2;
+  return 0;
+}
+
+/* 1 when the <h1> h is the headline inner plus a kicker before it ("Local
+ * News | Headline", "Roofline Headline") or a date line after it
+ * ("Headline 02.02.2022 • Section"). A colon written straight after the
+ * first words ("Pure Leere": Headline) or a subtitle after a colon belongs
+ * to the headline itself. */
+static int kicker_around(kb_str h, kb_str inner) {
+  int where = word_affix(h, inner);
+  if (where == 2) {
+    size_t j = h.n - inner.n;
+    while (j > 0 && h.p[j - 1] == ' ')
+      j--;
+    return !(j >= 2 && h.p[j - 1] == ':' && h.p[j - 2] != ' ');
+  }
+  if (where == 1) {
+    size_t j = inner.n;
+    while (j < h.n && h.p[j] == ' ')
+      j++;
+    unsigned char c = j < h.n ? (unsigned char)h.p[j] : 0;
+    return (c >= '0' && c <= '9') || c == '|' || c == '(' || c == '[' ||
+           c == 0xE2; /* bullet, dash */
+  }
+  return 0;
+}
+
+static int str_ieq(kb_str a, kb_str b) {
+  return a.n == b.n && !strncasecmp(a.p, b.p, a.n);
+}
+
+/* A title candidate, white space collapsed and entities decoded, in the
+ * scratch arena. */
+static kb_str title_cand(meta_scan *m, const char *raw) {
+  kb_str t = {NULL, 0};
+  if (!raw)
+    return t;
+  raw = decoded(m, raw);
+  kb_buf_reset(&m->tmp);
+  if (kb_html_collapse(&m->tmp, raw, strlen(raw)) || !m->tmp.len)
+    return t;
+  kb_str s = kb_str_trim((kb_str){m->tmp.data, m->tmp.len});
+  char *copy = s.n ? kb_arena_strndup(m->a, s.p, s.n) : NULL;
+  if (copy) {
+    t.p = copy;
+    t.n = s.n;
+  }
+  return t;
+}
+
+/* 1 when an <h1> and a metadata title agree: equal, or one holds the other
+ * at its start or end (a kicker, a date line or a site name around it). */
+static int titles_agree(kb_str h1, kb_str meta) {
+  return h1.n && meta.n &&
+         (str_ieq(h1, meta) || word_affix(meta, h1) || word_affix(h1, meta));
+}
+
+/* Lower-case ASCII letters and digits of s[0..n), into buf (cap bytes). */
+static size_t letters_of(const char *s, size_t n, char *buf, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < cap; i++) {
+    char c = s[i];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      buf[k++] = c;
+    else if (c >= 'A' && c <= 'Z')
+      buf[k++] = (char)(c | 0x20);
+  }
+  return k;
+}
+
+/* 1 when a meta author names an organisation: a word of kind "org" in
+ * data/html/author_noise.tsv (GmbH, e.V., Verlag...), the site name, or the
+ * host's letters ("Example" on ex-ample.com). */
+static int is_org_name(const char *name, const char *site, kb_str host) {
+  const kb_html_tables *tab = kb_html_tables_get();
+  size_t n = strlen(name);
+  for (size_t i = 0; i < tab->nauthor_cues; i++) {
+    const kb_html_cue *c = &tab->author_cues[i];
+    if (c->kind == KB_AUTHOR_ORG &&
+        find_words(name, n, c->phrase, c->n, 0) >= 0)
+      return 1;
+  }
+  kb_str t = kb_str_trim((kb_str){name, n});
+  if (site && ieq_str(t.p, t.n, site))
+    return 1;
+  char a[128], b[128];
+  size_t an = letters_of(t.p, t.n, a, sizeof a);
+  if (an < 3 || !host.n)
+    return 0;
+  /* the host without its top-level domain, then whole */
+  size_t hn = host.n;
+  while (hn && host.p[hn - 1] != '.')
+    hn--;
+  size_t bn = letters_of(host.p, hn ? hn - 1 : host.n, b, sizeof b);
+  if (an == bn && !memcmp(a, b, an))
+    return 1;
+  bn = letters_of(host.p, host.n, b, sizeof b);
+  return an == bn && !memcmp(a, b, an);
 }
 
 static void set_lang(kb_article *out, const char *l) {
@@ -735,45 +1097,97 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
   set_lang(out, m.content_lang);
   set_lang(out, m.og_locale);
 
-  /* title: the page's <h1> when the metadata titles agree with it (a logo
-     or section name in <h1> shares no words with them), else the metadata
-     headline with the site suffix stripped */
+  /* title: the <h1> that agrees with a metadata title (equal, or one
+     holding the other at an end); when that <h1> carries a kicker or a date
+     line around the metadata's headline, the headline alone. Without an
+     agreeing <h1>: the <article>'s <h1>, a lone <h1> sharing words with the
+     metadata, else the metadata headline with the site suffix stripped. */
   kb_str host = url_host(out->url ? out->url : m.canonical);
-  const char *h1 =
-      m.h1_article ? m.h1_article : (m.h1_count == 1 ? m.h1 : NULL);
   const char *meta_title = nonempty(
       m.og_title, nonempty(m.ld_headline, nonempty(m.tw_title, m.title_tag)));
-  if (h1 && names_site((kb_str){h1, strlen(h1)}, site, host))
-    h1 = NULL;
-  /* an <h1> inside the <article> is the headline; a lone page <h1> must
-     agree with the metadata */
-  if (h1 && h1 != m.h1_article && meta_title && !shares_words(h1, meta_title) &&
-      !(m.title_tag && shares_words(h1, m.title_tag)))
-    h1 = NULL;
-  const char *raw = h1 ? h1 : meta_title;
-  if (raw) {
-    kb_buf_reset(&m.tmp);
-    if ((rc = kb_html_collapse(&m.tmp, raw, strlen(raw))))
-      goto fail;
-    char *copy =
-        kb_arena_strndup(scratch, m.tmp.data ? m.tmp.data : "", m.tmp.len);
-    if (!copy) {
-      rc = KB_ENOMEM;
-      goto fail;
-    }
-    kb_str t = kb_str_trim((kb_str){copy, strlen(copy)});
-    /* an <h1> carries no site suffix unless it names the site */
-    t = strip_site(t, site, host, raw == h1);
-    if (t.n && (rc = kb_article_set(out, &out->title, t.p, t.n)))
-      goto fail;
+  kb_str metas[4] = {title_cand(&m, m.og_title), title_cand(&m, m.ld_headline),
+                     title_cand(&m, m.tw_title), title_cand(&m, m.title_tag)};
+  kb_str loose[4], strict[4];
+  for (int k = 0; k < 4; k++) {
+    loose[k] =
+        metas[k].n ? strip_site(metas[k], site, m.logo, host, 0) : metas[k];
+    strict[k] =
+        metas[k].n ? strip_site(metas[k], site, m.logo, host, 1) : metas[k];
   }
+  /* pass 0/1: an <h1> (in <article> first) equal to a metadata title, with
+     or without its site part; pass 2/3: one agreeing at an end */
+  const char *h1 = NULL;
+  int h1_equal = 0;
+  for (int pass = 0; pass < 4 && !h1; pass++)
+    for (size_t i = 0; i < m.n_h1s && !h1; i++) {
+      kb_str h = {m.h1s[i].text, strlen(m.h1s[i].text)};
+      if (m.h1s[i].in_article != !(pass & 1) ||
+          names_site2(h, site, m.logo, host))
+        continue;
+      for (int k = 0; k < 4 && !h1; k++)
+        if (pass < 2 ? str_ieq(h, metas[k]) || str_ieq(h, loose[k]) ||
+                           str_ieq(h, strict[k])
+                     : titles_agree(h, metas[k]))
+          h1 = m.h1s[i].text;
+      h1_equal = h1 && pass < 2;
+    }
+  if (!h1) {
+    h1 = m.h1_article ? m.h1_article : (m.h1_count == 1 ? m.h1 : NULL);
+    if (h1 && names_site2((kb_str){h1, strlen(h1)}, site, m.logo, host))
+      h1 = NULL;
+    /* an <h1> inside the <article> is the headline; a lone page <h1> must
+       agree with the metadata */
+    if (h1 && h1 != m.h1_article && meta_title &&
+        !shares_words(h1, meta_title) &&
+        !(m.title_tag && shares_words(h1, m.title_tag)))
+      h1 = NULL;
+  }
+  kb_str t = {NULL, 0};
+  if (h1) {
+    kb_str h = {h1, strlen(h1)}, inner = {NULL, 0};
+    for (int k = 0; k < 4 && !h1_equal; k++) {
+      kb_str c[2] = {metas[k], strict[k]};
+      for (int j = 0; j < 2; j++)
+        if (c[j].n > inner.n && kicker_around(h, c[j]))
+          inner = c[j];
+    }
+    t = inner.n ? inner : h;
+    /* an <h1> equal to a metadata title is taken as it is (in the
+       metadata's letter case); else it carries no site suffix unless one
+       names the site */
+    if (h1_equal) {
+      for (int k = 0; k < 4; k++)
+        if (str_ieq(h, metas[k]) && memcmp(h.p, metas[k].p, h.n)) {
+          t = metas[k];
+          break;
+        }
+    } else {
+      t = strip_site(t, site, m.logo, host, 1);
+    }
+  } else {
+    for (int k = 0; k < 4 && !t.n; k++)
+      t = metas[k];
+    t = strip_site(t, site, m.logo, host, 0);
+  }
+  if (t.n && (rc = kb_article_set(out, &out->title, t.p, t.n)))
+    goto fail;
   meta->h1 = h1 ? h1 : m.h1;
 
-  /* authors: JSON-LD persons, then meta tags, then marked-up bylines */
+  /* authors: JSON-LD persons (also those given by "@id"), then meta tags,
+     then marked-up bylines; a meta author naming an organisation or the site
+     itself ("Example Verlag GmbH") only when no person is found */
+  for (size_t i = 0; i < m.n_ld_author_ids; i++)
+    for (size_t j = 0; j < m.n_persons; j++)
+      if (!strcmp(m.ld_author_ids[i], m.persons[j].id) &&
+          m.n_ld_authors < MAX_AUTHORS) {
+        m.ld_authors[m.n_ld_authors++] = m.persons[j].name;
+        break;
+      }
+  int meta_org = m.meta_author && is_org_name(m.meta_author, site, host);
   kb_buf_reset(&m.tmp);
   for (size_t i = 0; i < m.n_ld_authors; i++)
     add_authors(&m.tmp, m.ld_authors[i], site);
-  if (!m.tmp.len && m.meta_author)
+  if (!m.tmp.len && m.meta_author && !meta_org)
     add_authors(&m.tmp, m.meta_author, site);
   if (!m.tmp.len && m.prop_author)
     add_authors(&m.tmp, m.prop_author, site);
@@ -785,6 +1199,8 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
     add_authors(&m.tmp, m.author_href, site);
   if (!m.tmp.len && m.text_byline)
     add_authors(&m.tmp, m.text_byline, site);
+  if (!m.tmp.len && m.meta_author && meta_org)
+    add_authors(&m.tmp, m.meta_author, site);
   if (m.tmp.len &&
       (rc = kb_article_set(out, &out->author, m.tmp.data, m.tmp.len)))
     goto fail;

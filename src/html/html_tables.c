@@ -81,6 +81,8 @@ static int author_kind(kb_str k) {
   return kb_str_eq(k, "prefix")   ? KB_AUTHOR_PREFIX
          : kb_str_eq(k, "cut")    ? KB_AUTHOR_CUT
          : kb_str_eq(k, "byline") ? KB_AUTHOR_BYLINE
+         : kb_str_eq(k, "org")    ? KB_AUTHOR_ORG
+         : kb_str_eq(k, "credit") ? KB_AUTHOR_CREDIT
                                   : KB_AUTHOR_REJECT;
 }
 

@@ -268,6 +268,154 @@ static void test_printed_byline(kb_article *a) {
   CHECK_STR(a->author, "Jane Doe");
 }
 
+/* Builds a page: head extras, then body html, with two body paragraphs. */
+static kb_status run_page(const char *head, const char *body, kb_article *a) {
+  static char page[8192];
+  int n = snprintf(page, sizeof page,
+                   "<html><head>%s</head><body>%s<article><p>" P1 "</p><p>" P2
+                   "</p></article></body></html>",
+                   head, body);
+  if (n < 0 || (size_t)n >= sizeof page)
+    return KB_ELIMIT;
+  return run(page, a);
+}
+
+static void test_title_kicker(kb_article *a) {
+  /* a kicker element before the headline inside <h1> */
+  CHECK_INT(run_page("<meta property='og:title' content='Shelters open as "
+                     "river rises'>",
+                     "<h1><span class='roofline'>Valley</span> Shelters open "
+                     "as river rises</h1>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+  /* a kicker in og:title, the bare headline in <h1> */
+  CHECK_INT(run_page("<meta property='og:title' content='Floods: Shelters "
+                     "open as river rises'>",
+                     "<h1>Shelters open as river rises</h1>", a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+  /* a colon straight after the first words belongs to the headline */
+  CHECK_INT(run_page("<meta property='og:title' content='Shelters open as "
+                     "river rises - Example'>",
+                     "<h1>\"Water everywhere\": Shelters open as river "
+                     "rises</h1>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "\"Water everywhere\": Shelters open as river rises");
+  /* a date line after the headline */
+  CHECK_INT(run_page("<meta property='og:title' content='Shelters open as "
+                     "river rises'>",
+                     "<h1>Shelters open as river rises<br><small>02.02.2022 "
+                     "&bull; Local</small></h1>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+}
+
+static void test_title_many_h1(kb_article *a) {
+  /* the <h1> equal to the title's headline part wins over a site <h1>;
+     hidden text in <h1> is not part of the title */
+  CHECK_INT(run_page("<title>Shelters open as river rises | Valley "
+                     "Courier</title>",
+                     "<h1><a href='/'>Valley Courier</a></h1><h1>Shelters "
+                     "open as river rises<span class='sr-only'> | Valley "
+                     "Courier</span></h1>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+  /* "Title: Site" with the site given by og:site_name */
+  CHECK_INT(run_page("<meta property='og:site_name' content='Courier'>"
+                     "<title>Shelters open as river rises: Courier</title>",
+                     "", a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+  /* a headline holding the site's name in its words keeps them */
+  CHECK_INT(run_page("<meta property='og:site_name' content='Courier'>"
+                     "<meta property='og:title' content='Mothers day: "
+                     "Courier met the mothers of the valley'>",
+                     "<h1>Mothers day: Courier met the mothers of the "
+                     "valley</h1>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Mothers day: Courier met the mothers of the valley");
+}
+
+static void test_author_sources(kb_article *a) {
+  /* JSON-LD author given by @id, resolved in the @graph */
+  CHECK_INT(run_page("<script type='application/ld+json'>{\"@graph\":["
+                     "{\"@type\":\"NewsArticle\",\"headline\":\"Shelters "
+                     "open\",\"author\":{\"@id\":\"https://ex.org/#p1\"}},"
+                     "{\"@type\":\"Person\",\"@id\":\"https://ex.org/#p1\","
+                     "\"name\":\"Jane Doe\"}]}</script>",
+                     "", a),
+            KB_OK);
+  CHECK_STR(a->author, "Jane Doe");
+  /* an organisation in meta author yields to a printed byline ... */
+  CHECK_INT(run_page("<meta name='author' content='Valley Verlag GmbH'>",
+                     "<p class='byline'>By John Roe</p>", a),
+            KB_OK);
+  CHECK_STR(a->author, "John Roe");
+  /* ... but is kept when the page names no person */
+  CHECK_INT(
+      run_page("<meta name='author' content='Valley Verlag GmbH'>", "", a),
+      KB_OK);
+  CHECK_STR(a->author, "Valley Verlag GmbH");
+  /* the site's own name given as author (host letters) yields too */
+  kb_extract_opts o;
+  memset(&o, 0, sizeof o);
+  o.input = KB_INPUT_HTML;
+  o.url = "https://www.valley-courier.org/a/1";
+  const char *page =
+      "<html><head><meta name='author' content='Valley "
+      "Courier'></head><body><article><p class='author'>Von "
+      "Anna Berg</p><p>" P1 "</p><p>" P2 "</p></article></body></html>";
+  kb_article_clear(a);
+  CHECK_INT(kb_html_extract(page, strlen(page), &o, a), KB_OK);
+  CHECK_STR(a->author, "Anna Berg");
+}
+
+static void test_author_cleaning(kb_article *a) {
+  /* readers' comments have "author" classes too */
+  CHECK_INT(run_page("",
+                     "<div class='comments-area'><span "
+                     "class='comment-author'>Troll</span></div>",
+                     a),
+            KB_OK);
+  CHECK(a->author == NULL);
+  /* a tag class naming comments is not a comment section */
+  CHECK_INT(run_page("",
+                     "<div class='post category-kommentar'><span "
+                     "class='author'>Jane Doe</span></div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  /* doubly escaped entities, digits inside a user name, photo credits */
+  CHECK_INT(run_page("<meta name='author' content='Mar&amp;iacute;a "
+                     "L&amp;oacute;pez'>",
+                     "", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Mar\xc3\xad"
+                                        "a L\xc3\xb3pez");
+  CHECK_INT(run_page("", "<span class='author'>delta201</span>", a), KB_OK);
+  CHECK_STR(a->author ? a->author : "", "delta201");
+  CHECK_INT(run_page("", "<span class='author'>Foto: Ingo Berg</span>", a),
+            KB_OK);
+  CHECK(a->author == NULL);
+  /* a byline's name and its relative time in separate elements */
+  CHECK_INT(run_page("",
+                     "<div class='byline'><span>Ana Ruiz</span><span>hace "
+                     "3 horas</span></div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Ana Ruiz");
+  /* a picture's alt text repeating the name */
+  CHECK_INT(
+      run_page("", "<div class='author'>&copy; Jane Doe Jane Doe</div>", a),
+      KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+}
+
 int main(void) {
   kb_article a;
   kb_article_init(&a);
@@ -283,6 +431,10 @@ int main(void) {
   test_bad_input(&a);
   test_end_of_article(&a);
   test_printed_byline(&a);
+  test_title_kicker(&a);
+  test_title_many_h1(&a);
+  test_author_sources(&a);
+  test_author_cleaning(&a);
   kb_article_clear(&a);
   kb_arena_clear(&a.arena); /* kb_article_clear keeps one block for reuse */
   return KBT_DONE();
