@@ -1,6 +1,6 @@
 /* Benchmark of the plain-text extractor (src/pagetext): runs kb_text_extract
  * on every page of the article-extraction-benchmark's page text
- * (/work/shared/data/aeb/pagetext.json), writes {id: {"articleBody": ...}}
+ * (../shared/data/aeb/pagetext.json), writes {id: {"articleBody": ...}}
  * for bench/aeb_score.py, and reports the extraction speed on one core.
  * Usage: bench_pagetext [pagetext.json [out.json [repeats]]]
  * Skips (exit 0) when the data is absent. */
@@ -48,7 +48,7 @@ static char *read_file(const char *path, size_t *n) {
 }
 
 int main(int argc, char **argv) {
-  const char *in = argc > 1 ? argv[1] : "/work/shared/data/aeb/pagetext.json";
+  const char *in = argc > 1 ? argv[1] : "../shared/data/aeb/pagetext.json";
   const char *outp = argc > 2 ? argv[2] : "pagetext-pred.json";
   int repeats = argc > 3 ? (int)strtol(argv[3], NULL, 10) : 5;
   if (repeats < 1)

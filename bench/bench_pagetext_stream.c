@@ -1,5 +1,5 @@
 /* Runs the plain-text extractor (src/pagetext) over a JSONL stream of pages
- * ({"id", "url", "body"} records, e.g. /work/shared/data/id-stream) and
+ * ({"id", "url", "body"} records, e.g. ../shared/data/id-stream) and
  * writes one JSON line per record: {"id", "language", "title", "body": [...]}
  * for checking residue and lost lines by hand (bench/pagetext_stream.sh).
  * Usage: bench_pagetext_stream in.jsonl [every-kth [limit]] > out.jsonl
@@ -12,7 +12,7 @@
 
 int main(int argc, char **argv) {
   const char *in =
-      argc > 1 ? argv[1] : "/work/shared/data/id-stream/2025-06-18.jsonl";
+      argc > 1 ? argv[1] : "../shared/data/id-stream/2025-06-18.jsonl";
   long every = argc > 2 ? strtol(argv[2], NULL, 10) : 1;
   long limit = argc > 3 ? strtol(argv[3], NULL, 10) : -1;
   if (every < 1)

@@ -7,7 +7,7 @@
 # usage: bench/html_eval.sh   (env: KB_DATA, BUILD, ROUNDS, RJS_ROUNDS, BENCH_HTML)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-DATA=${KB_DATA:-/work/shared/data}
+DATA=${KB_DATA:-$ROOT/../shared/data}
 AEB=$DATA/aeb
 META=$DATA/meta
 BUILD=${BUILD:-$ROOT/build-html-rel}

@@ -6,7 +6,7 @@
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build-release}
-data=/work/shared/data/aeb
+data=${KB_DATA:-$here/../../shared/data}/aeb
 if [ ! -f "$data/pagetext.json" ] || [ ! -f "$data/ground-truth.json" ]; then
   echo "skip: $data not found"
   exit 0
