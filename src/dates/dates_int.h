@@ -30,7 +30,9 @@ enum {
   DW_SCHED = 1u << 14,    /* "akan", "will", "dijadwalkan": future */
   DW_NEXTWEEK = 1u << 15, /* after a weekday: not a past weekday
                              ("Kamis depan") */
-  DW_SINCE = 1u << 16     /* "sejak", "since" after "N tahun" */
+  DW_SINCE = 1u << 16,    /* "sejak", "since" after "N tahun" */
+  DW_MODLABEL = 1u << 17  /* "Updated", "Letzte Änderung": the date after it
+                             is a modification date (also a DW_LABEL) */
 };
 
 typedef struct kb_dword {
@@ -113,6 +115,12 @@ int kb_dates_find_ex(const char *s, size_t n, const kb_date_ctx *ctx,
                      size_t *len);
 int kb_dates_line_ex(const char *s, size_t n, const kb_date_ctx *ctx,
                      int allow_relative, kb_datetime *out);
+
+/* The first absolute date of s[0..n) that no modification label
+ * ("Updated:", "Letzte Änderung:") introduces; when every date has one, the
+ * first of them with *mod = 1. For printed dates in HTML. */
+int kb_dates_find_pub(const char *s, size_t n, const kb_date_ctx *ctx,
+                      kb_datetime *out, int *mod);
 
 int64_t kb_dates_now(const kb_date_ctx *ctx);
 /* Lower-cases s[0..n) into out (cap bytes); returns the length, or 0 when

@@ -88,6 +88,7 @@ typedef struct found {
   kb_datetime t;
   int rank; /* lower = better; INT_MAX-ish when empty */
   kb_date_from from;
+  int amb; /* 1: read from "11/01/2023", day and month could swap */
 } found;
 
 typedef struct hstate {
@@ -101,6 +102,7 @@ typedef struct hstate {
   found title;    /* a date in <title> */
   found lead;     /* first text node that starts with a date */
   found aside;    /* first date in comments, sidebars, footers: last resort */
+  found modprint; /* a printed "Updated ..." date outside asides */
   /* full timestamps with a non-UTC offset seen in metas, JSON-LD and <time>:
    * the page's local form of a UTC publication time */
   kb_datetime stamps[MAX_STAMPS];
@@ -185,7 +187,28 @@ static void offer(found *f, const kb_datetime *t, int rank, kb_date_from from) {
     f->t = *t;
     f->rank = rank;
     f->from = from;
+    f->amb = 0;
   }
+}
+
+/* 1 for "11/01/2023 ...": two numbers <= 12 that differ, slash-separated,
+ * then a four-digit year, so day-first and month-first both read. */
+static int slash_ambiguous(const char *s) {
+  int v[2] = {0, 0};
+  size_t i = 0;
+  while (s[i] == ' ')
+    i++;
+  for (int k = 0; k < 2; k++) {
+    int nd = 0;
+    while (s[i] >= '0' && s[i] <= '9' && nd < 3)
+      v[k] = v[k] * 10 + (s[i++] - '0'), nd++;
+    if (nd < 1 || nd > 2 || s[i++] != '/')
+      return 0;
+  }
+  for (int k = 0; k < 4; k++)
+    if (s[i + (size_t)k] < '0' || s[i + (size_t)k] > '9')
+      return 0;
+  return v[0] >= 1 && v[0] <= 12 && v[1] >= 1 && v[1] <= 12 && v[0] != v[1];
 }
 
 /* An attribute's value without allocating: libxml2 keeps it as a text child. */
@@ -237,7 +260,11 @@ static void do_meta(hstate *h, const xmlNode *node) {
     kb_datetime t;
     if (!parse_value(h, content, &t))
       continue;
-    offer(mk->mod ? &h->mod : &h->pub, &t, mk->rank, KB_FROM_META);
+    found *f = mk->mod ? &h->mod : &h->pub;
+    offer(f, &t, mk->rank, KB_FROM_META);
+    if (f->rank == mk->rank && f->from == KB_FROM_META &&
+        memcmp(&f->t, &t, sizeof t) == 0 && slash_ambiguous(content))
+      f->amb = 1;
   }
 }
 
@@ -420,11 +447,13 @@ static void do_time(hstate *h, const xmlNode *node, const elem_tokens *et) {
   const char *ip = attr(node, "itemprop");
   int published = attr(node, "pubdate") != NULL ||
                   (ip && strstr(ip, "datePublished")) || et->class_rank <= 2;
-  int modified =
-      (ip && strstr(ip, "dateModified")) ||
-      (attr(node, "class") && strstr(attr(node, "class"), "updated"));
+  const char *cl = attr(node, "class");
+  int shown_mod = cl && strstr(cl, "updated"); /* a visible "Updated ..." */
+  int modified = (ip && strstr(ip, "dateModified")) || shown_mod;
   if (modified) {
     offer(&h->mod, &t, 6, KB_FROM_TIME);
+    if (shown_mod)
+      offer(&h->modprint, &t, 0, KB_FROM_TIME);
   } else if (published) {
     offer(&h->time_pub, &t, h->in_article ? 0 : 1, KB_FROM_TIME);
   } else {
@@ -445,9 +474,41 @@ static void do_printed(hstate *h, const xmlNode *node, int rank) {
   if (len == 0 || len >= TEXT_CAP - 2 || !has_digit(buf, len))
     return; /* a container, not a date line; or no date at all */
   kb_datetime t;
-  if (kb_dates_find_ex(buf, len, h->ctx, 0, &t, NULL, NULL) && in_window(h, &t))
+  int mod = 0;
+  if (!kb_dates_find_pub(buf, len, h->ctx, &t, &mod) || !in_window(h, &t))
+    return;
+  if (mod) { /* "Updated: ...": the page's modification date */
+    offer(&h->mod, &t, 7, KB_FROM_PRINTED);
+    if (!h->in_aside)
+      offer(&h->modprint, &t, 0, KB_FROM_PRINTED);
+  } else
     offer(h->in_aside ? &h->aside : &h->cls, &t, h->in_aside ? 0 : rank,
           KB_FROM_PRINTED);
+}
+
+/* 1 when s[0..st) may stand before a paragraph's opening date: nothing but
+ * space and brackets, or a dateline place ("Karlsruhe, (", "New York -"):
+ * at most three capitalised words without digits, ending in ',' or '-'. */
+static int lead_prefix(const char *s, size_t st) {
+  size_t i = 0, e = st;
+  while (i < e && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
+    i++;
+  while (e > i && (s[e - 1] == ' ' || s[e - 1] == '(' || s[e - 1] == '[' ||
+                   s[e - 1] == '\n' || s[e - 1] == '\t'))
+    e--;
+  if (e == i)
+    return 1;
+  if (e - i > 40 || !(s[e - 1] == ',' || s[e - 1] == '-') ||
+      !((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0xC0))
+    return 0;
+  int words = 1;
+  for (size_t k = i; k < e - 1; k++) {
+    if (s[k] >= '0' && s[k] <= '9')
+      return 0;
+    if (s[k] == ' ' && s[k + 1] != ' ')
+      words++;
+  }
+  return words <= 3;
 }
 
 static void do_text(hstate *h, const xmlNode *node) {
@@ -465,30 +526,35 @@ static void do_text(hstate *h, const xmlNode *node) {
     return;
   }
   if (h->in_aside) {
+    int amod = 0;
     if (h->aside.rank == 1000 && n <= 300 &&
-        kb_dates_line_ex(s, n, h->ctx, 0, &t) && in_window(h, &t))
-      offer(&h->aside, &t, 0, KB_FROM_PRINTED);
+        kb_dates_line_ex(s, n, h->ctx, 0, &t) && in_window(h, &t) &&
+        kb_dates_find_pub(s, n, h->ctx, &t, &amod) && in_window(h, &t))
+      offer(amod ? &h->mod : &h->aside, &t, amod ? 8 : 0, KB_FROM_PRINTED);
     return;
   }
   int have_line = h->line.rank < 1000 && completeness(&h->line.t) == 2;
-  if (have_line || n > 300) {
-    if (h->lead.rank == 1000 && h->line.rank == 1000) {
-      /* "27.1.2022 - Bei der ...": a paragraph that opens with its date */
-      size_t st = 0, len = 0;
-      if (kb_dates_find_ex(s, n, h->ctx, 0, &t, &st, &len) &&
-          in_window(h, &t)) {
-        int lead = 1;
-        for (size_t k = 0; k < st; k++)
-          if (s[k] != ' ' && s[k] != '\n' && s[k] != '\t' && s[k] != '\r')
-            lead = 0;
-        if (lead)
-          offer(&h->lead, &t, 0, KB_FROM_PRINTED);
-      }
+  if (!have_line && n <= 300 && kb_dates_line_ex(s, n, h->ctx, 0, &t) &&
+      in_window(h, &t)) {
+    int mod = 0;
+    if (!kb_dates_find_pub(s, n, h->ctx, &t, &mod) || !in_window(h, &t))
+      return;
+    if (mod) {
+      offer(&h->mod, &t, 7, KB_FROM_PRINTED);
+      offer(&h->modprint, &t, 0, KB_FROM_PRINTED);
+    } else {
+      offer(&h->line, &t, h->in_article ? 0 : 1, KB_FROM_PRINTED);
     }
     return;
   }
-  if (kb_dates_line_ex(s, n, h->ctx, 0, &t) && in_window(h, &t))
-    offer(&h->line, &t, h->in_article ? 0 : 1, KB_FROM_PRINTED);
+  if (h->lead.rank == 1000 && h->line.rank == 1000) {
+    /* "27.1.2022 - Bei der ...", "Karlsruhe, (12.11.2021). Die ...": a
+     * paragraph that opens with its date or a dateline */
+    size_t st = 0, len = 0;
+    if (kb_dates_find_ex(s, n, h->ctx, 0, &t, &st, &len) && in_window(h, &t) &&
+        lead_prefix(s, st))
+      offer(&h->lead, &t, 0, KB_FROM_PRINTED);
+  }
 }
 
 static void walk(hstate *h, const xmlNode *node) {
@@ -554,6 +620,35 @@ static int64_t day_of(const kb_datetime *t) {
   return kb_days_from_civil(t->year, t->month, t->day);
 }
 
+/* The date printed in the article area: a marked one, else the first short
+ * date line inside <article>/<header>/<main>. NULL when none. */
+static const found *shown_date(const hstate *h) {
+  const found *m = marked_printed(h);
+  if (m)
+    return m;
+  if (h->line.rank == 0)
+    return &h->line;
+  return NULL;
+}
+
+/* 1 when the structured data has distinct publication and modification
+ * days and the date the page prints is the modification day, not the
+ * publication day. */
+static int shows_modified(const hstate *h) {
+  const found *p = shown_date(h);
+  if ((!p || !same_day(&p->t, &h->mod.t)) && h->modprint.rank < 1000)
+    p = &h->modprint; /* "Updated Mar 12, 2020" as the only printed date */
+  if (!p || h->mod.rank >= 1000 || h->mod.from == KB_FROM_PRINTED ||
+      day_of(&h->mod.t) <= day_of(&h->pub.t) || !same_day(&p->t, &h->mod.t))
+    return 0;
+  /* the publication day printed anywhere in the article area keeps it */
+  const found *all[4] = {&h->time_pub, &h->cls, &h->time_any, &h->line};
+  for (size_t k = 0; k < 4; k++)
+    if (all[k]->rank < 1000 && same_day(&all[k]->t, &h->pub.t))
+      return 0;
+  return 1;
+}
+
 /* The publication DAY is the day in the site's own time zone. A UTC
  * timestamp (metas and JSON-LD often carry one) can fall on the neighbouring
  * day: take the local form of the same instant when the page has one, else
@@ -577,13 +672,36 @@ static void local_day(const hstate *h, kb_date *pub, const kb_datetime *url) {
   } else if (t->has_tz && t->hour >= 0) {
     return;
   }
+  if (utc) {
+    /* a printed time that is the same instant on a local clock (minutes
+     * equal, a whole quarter-hour offset between -12 and +14 hours) gives
+     * the local day: "3/5/2022 22:41" for 2022-05-04T02:41Z */
+    kb_datetime u = *t;
+    u.second = 0;
+    int64_t e = kb_datetime_epoch(&u);
+    const found *fs[4] = {&h->time_pub, &h->cls, &h->time_any, &h->line};
+    for (size_t k = 0; k < 4; k++) {
+      const kb_datetime *c = &fs[k]->t;
+      if (fs[k]->rank >= 1000 || c->hour < 0 || c->has_tz)
+        continue;
+      kb_datetime cw = *c;
+      cw.second = 0;
+      int64_t off = kb_datetime_epoch(&cw) - e;
+      if (off == 0 || off < -12 * 3600 || off > 14 * 3600 || off % 900 != 0)
+        continue;
+      kb_datetime_from_epoch(kb_datetime_epoch(t), (int)(off / 60), t);
+      return;
+    }
+  }
   const kb_datetime *alt[2] = {url, NULL};
   const found *m = marked_printed(h);
-  /* a printed date counts only with its time of day, close to the UTC
-   * instant read as local wall time */
-  if (m && m != &h->time_any && m->t.hour >= 0 && !m->t.has_tz) {
-    int64_t wall = kb_datetime_epoch(&m->t) - kb_datetime_epoch(t);
-    if (wall >= -11 * 3600 && wall <= 15 * 3600)
+  /* a marked printed date counts only with its clock time showing the same
+   * instant (minutes equal; handled above for UTC) */
+  if (!utc && m && m != &h->time_any && m->t.hour >= 0 && !m->t.has_tz) {
+    kb_datetime a = m->t, b = *t;
+    a.second = b.second = 0;
+    int64_t wall = kb_datetime_epoch(&a) - kb_datetime_epoch(&b);
+    if (wall >= -11 * 3600 && wall <= 15 * 3600 && wall % 900 == 0)
       alt[1] = &m->t;
   }
   for (size_t k = 0; k < 2; k++) {
@@ -607,6 +725,29 @@ static void local_day(const hstate *h, kb_date *pub, const kb_datetime *url) {
     }
     return;
   }
+}
+
+/* "11/01/2023" read day-first (the default outside en-US) when the URL or a
+ * date printed on the page shows the month-first day and none the day-first
+ * one: machine-made metas often carry a US format on any page. */
+static void swap_day_month(const hstate *h, kb_date *pub,
+                           const kb_datetime *url) {
+  kb_datetime sw = pub->t;
+  sw.day = pub->t.month, sw.month = pub->t.day;
+  const kb_datetime *all[5] = {url, NULL, NULL, NULL, NULL};
+  const found *fs[4] = {&h->time_pub, &h->cls, &h->time_any, &h->line};
+  for (size_t k = 0; k < 4; k++)
+    if (fs[k]->rank < 1000)
+      all[k + 1] = &fs[k]->t;
+  int as_read = 0, swapped = 0;
+  for (size_t k = 0; k < 5; k++) {
+    if (!all[k])
+      continue;
+    as_read += same_day(all[k], &pub->t);
+    swapped += same_day(all[k], &sw);
+  }
+  if (swapped && !as_read)
+    pub->t = sw;
 }
 
 static void set_out(kb_date *out, const found *f, double conf) {
@@ -651,6 +792,7 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
   found_init(&h.title);
   found_init(&h.lead);
   found_init(&h.aside);
+  found_init(&h.modprint);
   kb_arena_init(&h.arena);
   h.arena.max = 8u << 20;
   walk(&h, root);
@@ -658,6 +800,8 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
   kb_datetime ut;
   int has_url = url && kb_date_from_url(url, &ut) && in_window(&h, &ut);
   const found *marked = marked_printed(&h);
+  /* against a weak meta, the first short date line of the page counts too */
+  const found *weak_alt = marked ? marked : h.line.rank < 1000 ? &h.line : NULL;
   if (h.pub.rank < 1000) {
     /* a URL day that disagrees with a weak meta date wins: URLs are made at
      * publication, "date" metas are often the crawl or render time */
@@ -667,13 +811,17 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
         strcmp(a, b) != 0) {
       found u = {.t = ut, .rank = 0, .from = KB_FROM_URL};
       set_out(published, &u, 0.8);
-    } else if (h.pub.rank >= WEAK_META_RANK && marked &&
-               marked != &h.time_any && !same_day(&marked->t, &h.pub.t) &&
-               day_of(&marked->t) - day_of(&h.pub.t) <= WEAK_META_DAYS &&
-               day_of(&h.pub.t) - day_of(&marked->t) <= WEAK_META_DAYS) {
+    } else if (h.pub.rank >= WEAK_META_RANK && weak_alt &&
+               !same_day(&weak_alt->t, &h.pub.t) &&
+               day_of(&weak_alt->t) - day_of(&h.pub.t) <= WEAK_META_DAYS &&
+               day_of(&h.pub.t) - day_of(&weak_alt->t) <= WEAK_META_DAYS) {
       /* same for a date the page prints as its publication date a few days
        * away; one far away more likely belongs to another item */
-      set_out(published, marked, 0.75);
+      set_out(published, weak_alt, 0.75);
+    } else if (shows_modified(&h)) {
+      /* the page shows its readers the modification day as its date (a
+       * republished or revised article): that is the date it stands by */
+      set_out(published, &h.mod, 0.7);
     } else {
       set_out(published, &h.pub, h.pub.rank <= 3 ? 0.95 : 0.8);
     }
@@ -706,7 +854,13 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
     set_out(published, &h.lead, 0.3);
   } else if (h.aside.rank < 1000) {
     set_out(published, &h.aside, 0.2);
+  } else if (h.mod.rank < 1000) {
+    /* only "Updated ..." anywhere: the best bound on publication there is */
+    set_out(published, &h.mod, 0.2);
   }
+  if (published->from == KB_FROM_META && h.pub.amb &&
+      same_day(&published->t, &h.pub.t))
+    swap_day_month(&h, published, has_url ? &ut : NULL);
   local_day(&h, published, has_url ? &ut : NULL);
   /* a meta date without a time of day: take the time from a printed line of
    * the same day */

@@ -371,9 +371,53 @@ static int year_of(const dscan *sc, const dtok *t) {
   return 0;
 }
 
-static int month_at(const dscan *sc, size_t i) {
-  const kb_dword *w = word_at(sc, i);
-  return w ? w->month : 0;
+/* A month name at token i, one word or a phrase ("كانون الثاني"); *nt =
+ * tokens used. A second name of the same month after a slash ("نيسان /
+ * أبريل": Levantine and Egyptian names side by side) is part of it. */
+static int month_at(const dscan *sc, size_t i, size_t *nt) {
+  size_t n1 = 1;
+  const kb_dword *w = phrase_at(sc, i, &n1);
+  if (!w || !w->month) {
+    w = word_at(sc, i);
+    n1 = 1;
+  }
+  if (!w || !w->month)
+    return 0;
+  *nt = n1;
+  size_t n2 = 0;
+  const kb_dword *w2;
+  if (is_p(sc, i + n1, '/') && (w2 = phrase_at(sc, i + n1 + 1, &n2)) &&
+      w2->month == w->month)
+    *nt = n1 + 1 + n2;
+  return w->month;
+}
+
+/* CJK/Korean unit characters glued after a number: 年 月 日, 년 월 일. */
+static int cjk_unit(const dscan *sc, size_t i, uint32_t han, uint32_t hangul) {
+  const dtok *t = tk(sc, i);
+  if (!t || t->type != DT_WORD)
+    return 0;
+  uint32_t cp;
+  kb_utf8_decode(sc->s + t->b0, t->b1 - t->b0, &cp);
+  return cp == han || cp == hangul;
+}
+
+/* "2020年6月24日", "2020년 3월 4일", "6月24日" (no year); times and other
+ * words may be glued after 日 in CJK text, so only the first character of
+ * each word counts. Returns the next token or 0. */
+static size_t parse_cjk(const dscan *sc, size_t i, dmatch *m) {
+  size_t j = i;
+  int y = 0;
+  if (is_num(sc, j, 4, 4) && cjk_unit(sc, j + 1, 0x5E74, 0xB144)) {
+    y = tk(sc, j)->num;
+    j += 2;
+  }
+  if (!is_num(sc, j, 1, 2) || !cjk_unit(sc, j + 1, 0x6708, 0xC6D4) ||
+      !is_num(sc, j + 2, 1, 2) || !cjk_unit(sc, j + 3, 0x65E5, 0xC77C))
+    return 0;
+  m->y = y, m->m = tk(sc, j)->num, m->d = tk(sc, j + 2)->num;
+  m->numeric = 1;
+  return j + 4;
 }
 
 /* The core date (without weekday or time) at token i; returns the next token
@@ -382,7 +426,24 @@ static size_t parse_core(const dscan *sc, size_t i, dmatch *m) {
   const dtok *t = tk(sc, i);
   if (!t)
     return 0;
+  size_t cj = parse_cjk(sc, i, m);
+  if (cj)
+    return cj;
   if (t->type == DT_NUM && t->ndig == 4 && t->num >= 1900 && t->num <= 2100) {
+    /* "2020. június 24." (Hungarian): year, dot, month name, day */
+    size_t j = i + 1, mn = 0;
+    int mo = 0;
+    if (is_p(sc, j, '.') && !tk(sc, j)->sp && tk(sc, j + 1) &&
+        tk(sc, j + 1)->sp)
+      mo = month_at(sc, ++j, &mn);
+    if (mo && is_num(sc, j + mn, 1, 2) &&
+        !(is_p(sc, j + mn + 1, ':') || is_p(sc, j + mn + 1, '/'))) {
+      m->y = t->num, m->m = mo, m->d = tk(sc, j + mn)->num;
+      j += mn + 1;
+      if (is_p(sc, j, '.') && !tk(sc, j)->sp)
+        j++;
+      return j;
+    }
     /* 2023-08-16, 2023/08/16, 2023.08.16 */
     const dtok *s1 = tk(sc, i + 1);
     if (s1 && s1->type == DT_PUNCT && !s1->sp &&
@@ -431,6 +492,16 @@ static size_t parse_core(const dscan *sc, size_t i, dmatch *m) {
       m->numeric = 1;
       return e;
     }
+    /* "4. 2. 2022": the dotted day-month-year written with spaces (German,
+     * Czech, Polish); the four-digit year keeps list numbers out */
+    if (is_p(sc, i + 1, '.') && !s1->sp && is_num(sc, i + 2, 1, 2) &&
+        tk(sc, i + 2)->sp && is_p(sc, i + 3, '.') && !tk(sc, i + 3)->sp &&
+        is_num(sc, i + 4, 4, 4) && tk(sc, i + 4)->sp &&
+        !(i >= 2 && is_p(sc, i - 1, '.') && is_num(sc, i - 2, 1, 2))) {
+      m->d = t->num, m->m = tk(sc, i + 2)->num, m->y = tk(sc, i + 4)->num;
+      m->numeric = 1;
+      return i + 5;
+    }
     /* 16 August 2023, 16. August 2023, 16 de agosto de 2023, 16th of May */
     size_t j = skip_ordinal(sc, i + 1);
     if (is_p(sc, j, '.') && !tk(sc, j)->sp)
@@ -438,12 +509,13 @@ static size_t parse_core(const dscan *sc, size_t i, dmatch *m) {
     const kb_dword *dw = word_at(sc, j);
     if (dw && (dw->flags & DW_DATEWORD) && !dw->month)
       j++;
-    int mo = month_at(sc, j);
+    size_t mn = 0;
+    int mo = month_at(sc, j, &mn);
     if (!mo)
       return 0;
     m->d = t->num;
     m->m = mo;
-    j++;
+    j += mn;
     if (is_p(sc, j, '.') && !tk(sc, j)->sp)
       j++;
     size_t k = j;
@@ -465,9 +537,12 @@ static size_t parse_core(const dscan *sc, size_t i, dmatch *m) {
     }
     return j;
   }
-  if (t->type == DT_WORD && t->w && t->w->month) {
+  size_t mn = 0;
+  if (t->type == DT_WORD && month_at(sc, i, &mn)) {
     /* August 16, 2023; Aug. 16th 2023; August 2023 */
-    size_t j = i + 1;
+    size_t j = i + mn;
+    const kb_dword *mw = word_at(sc, i);
+    int month = month_at(sc, i, &mn), full = mn > 1 || (mw && mw->month_full);
     if (is_p(sc, j, '.') && !tk(sc, j)->sp)
       j++;
     if (is_num(sc, j, 1, 2)) {
@@ -480,16 +555,16 @@ static size_t parse_core(const dscan *sc, size_t i, dmatch *m) {
           tk(sc, k)->num <= 2100) {
         m->y = tk(sc, k)->num;
         e = k + 1;
-      } else if (!t->w->month_full) {
+      } else if (!full) {
         return 0; /* "Mar 3" without a year is too weak */
       }
-      m->m = t->w->month;
+      m->m = month;
       m->d = d;
       return e;
     }
     if (is_num(sc, j, 4, 4) && tk(sc, j)->num >= 1900 &&
-        tk(sc, j)->num <= 2100 && t->w->month_full) {
-      m->m = t->w->month;
+        tk(sc, j)->num <= 2100 && full) {
+      m->m = month;
       m->y = tk(sc, j)->num;
       return j + 1;
     }
@@ -595,7 +670,8 @@ int dscan_match(const dscan *sc, size_t i, dmatch *m) {
   }
   /* a weekday before it: "Rabu, 16 ...", "Senin (15/8)" */
   size_t b = i;
-  if (b > 0 && (is_p(sc, b - 1, ',') || is_p(sc, b - 1, '(')))
+  if (b > 0 &&
+      (is_p(sc, b - 1, ',') || is_p(sc, b - 1, '(') || is_p(sc, b - 1, 0x060C)))
     b--;
   if (b > 0) {
     const kb_dword *w = word_at(sc, b - 1);
@@ -649,6 +725,48 @@ static int find_in(const dscan *sc, dmatch *best, int allow_relative) {
     }
   }
   return 0;
+}
+
+/* 1 when a modification label ends right before token t0, perhaps with
+ * punctuation between ("Letzte Änderung: 31.10.2023"). */
+static int after_modlabel(const dscan *sc, size_t t0) {
+  size_t e = t0;
+  while (e > 0 && sc->tok[e - 1].type == DT_PUNCT && t0 - e < 2)
+    e--;
+  for (size_t k = 1; k <= 3 && k <= e; k++) {
+    size_t nt = 0;
+    const kb_dword *w = phrase_at(sc, e - k, &nt);
+    if (w && (w->flags & DW_MODLABEL) && e - k + nt == e)
+      return 1;
+  }
+  return 0;
+}
+
+int kb_dates_find_pub(const char *s, size_t n, const kb_date_ctx *ctx,
+                      kb_datetime *out, int *mod) {
+  dscan sc;
+  int found = 0;
+  *mod = 0;
+  if (!s || dscan_init(&sc, s, n, ctx) != KB_OK)
+    return 0;
+  for (size_t i = 0; i < sc.ntok; i++) {
+    const dtok *t = &sc.tok[i];
+    dmatch m;
+    if (t->type == DT_PUNCT || (t->type == DT_WORD && !t->w) ||
+        !dscan_match(&sc, i, &m) || !dmatch_valid_full(&sc, &m) || m.relative)
+      continue;
+    int is_mod = after_modlabel(&sc, m.t0);
+    if (!found || (*mod && !is_mod)) {
+      dmatch_to_datetime(&m, out);
+      *mod = is_mod;
+      found = 1;
+    }
+    if (!is_mod)
+      break;
+    i = m.t1 - 1;
+  }
+  dscan_clear(&sc);
+  return found;
 }
 
 int kb_date_find(const char *s, size_t n, const kb_date_ctx *ctx,

@@ -200,7 +200,7 @@ static const struct kind_flag kinds[] = {
     {"anniv", DW_ANNIV},       {"years", DW_YEARS},
     {"lastyear", DW_LASTYEAR}, {"on", DW_ON},
     {"sched", DW_SCHED},       {"notweekday", DW_NEXTWEEK},
-    {"since", DW_SINCE}};
+    {"since", DW_SINCE},       {"modlabel", DW_LABEL | DW_MODLABEL}};
 
 /* Files of lines "lang<TAB>kind<TAB>phrase[<TAB>value]". */
 static void load_kinds(kb_dtables *tb, const char *file) {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates/dates_int.h" /* kb_dates_find_pub */
 #include "kabar/dates.h"
 #include "kbtest.h"
 
@@ -159,6 +160,76 @@ static void test_line(void) {
   CHECK_STR(line_iso("Baca Juga"), "none");
 }
 
+static void test_more_languages(void) {
+  /* month and weekday names added in round 3 (sentences written for the
+   * test) */
+  CHECK_STR(find_iso("Publicat duminică, 14 martie 2021", NULL), "2021-03-14");
+  CHECK_STR(find_iso("Opublikowano: środa, 3 lutego 2021", NULL), "2021-02-03");
+  CHECK_STR(find_iso("Aktualizováno 7. října 2019", NULL), "2019-10-07");
+  CHECK_STR(find_iso("Publicerad 12 augusti 2020", NULL), "2020-08-12");
+  CHECK_STR(find_iso("Publiceret 5. marts 2018", NULL), "2018-03-05");
+  CHECK_STR(find_iso("Julkaistu 9. joulukuuta 2017", NULL), "2017-12-09");
+  CHECK_STR(
+      find_iso(
+          "\xce\x94\xce\xb5\xcf\x85\xcf\x84\xce\xad\xcf\x81\xce\xb1 "
+          "2 \xce\x9c\xce\xb1\xcf\x81\xcf\x84\xce\xaf\xce\xbf\xcf\x85 2020",
+          NULL),
+      "2020-03-02"); /* Δευτέρα 2 Μαρτίου 2020 */
+  /* Hungarian: year first */
+  CHECK_STR(find_iso("Frissítve: 2019. május 6. 14:20", NULL),
+            "2019-05-06T14:20:00");
+  /* Arabic: Egyptian and Levantine names, Arabic comma, م = pm */
+  CHECK_STR(
+      find_iso("\xd8\xa7\xd9\x84\xd8\xae\xd9\x85\xd9\x8a\xd8\xb3\xd8\x8c 3 "
+               "\xd9\x8a\xd9\x88\xd9\x86\xd9\x8a\xd9\x88 2021 - 04:15 \xd9\x85",
+               NULL),
+      "2021-06-03T16:15:00"); /* الخميس، 3 يونيو 2021 - 04:15 م */
+  CHECK_STR(find_iso("9 \xd8\xb4\xd8\xa8\xd8\xa7\xd8\xb7 / "
+                     "\xd9\x81\xd8\xa8\xd8\xb1\xd8\xa7\xd9\x8a\xd8\xb1 "
+                     "2019",
+                     NULL),
+            "2019-02-09"); /* 9 شباط / فبراير 2019 */
+  CHECK_STR(find_iso("5 \xd9\x83\xd8\xa7\xd9\x86\xd9\x88\xd9\x86 "
+                     "\xd8\xa7\xd9\x84\xd8\xa3\xd9\x88\xd9\x84 2018",
+                     NULL),
+            "2018-12-05"); /* 5 كانون الأول 2018 */
+  /* CJK and Korean numeric dates */
+  CHECK_STR(find_iso("\xe7\x99\xba\xe8\xa1\xa8 2021\xe5\xb9\xb4"
+                     "3\xe6\x9c\x88"
+                     "9\xe6\x97\xa5\xe5\x8d\x88\xe5\xbe\x8c",
+                     NULL),
+            "2021-03-09"); /* 発表 2021年3月9日午後 */
+  CHECK_STR(find_iso("2019\xeb\x85\x84 11\xec\x9b\x94 2\xec\x9d\xbc", NULL),
+            "2019-11-02"); /* 2019년 11월 2일 */
+  CHECK_STR(find_iso("3\xe6\x9c\x88"
+                     "9\xe6\x97\xa5",
+                     NULL),
+            "none"); /* 3月9日: no year, not a full date */
+  /* the dotted German form with spaces */
+  CHECK_STR(find_iso("Von der Redaktion 7. 3. 2022. Heute", "de"),
+            "2022-03-07");
+  CHECK_STR(find_iso("Punkte 1. 2. 3. 2022", "de"), "none");
+}
+
+static void test_modlabel(void) {
+  kb_date_ctx ctx = {.lang = "de", .now = NOW};
+  kb_datetime t;
+  int mod = 0;
+  const char *s = "Letzte \xc3\x84nderung: 31.10.2021 - 14:49 Erschienen am: "
+                  "02.11.2021";
+  CHECK(kb_dates_find_pub(s, strlen(s), &ctx, &t, &mod));
+  CHECK_INT(t.day, 2);
+  CHECK_INT(mod, 0);
+  s = "Updated: 5 May 2020";
+  CHECK(kb_dates_find_pub(s, strlen(s), &ctx, &t, &mod));
+  CHECK_INT(t.day, 5);
+  CHECK_INT(mod, 1);
+  s = "Published 4 May 2020, updated 5 May 2020";
+  CHECK(kb_dates_find_pub(s, strlen(s), &ctx, &t, &mod));
+  CHECK_INT(t.day, 4);
+  CHECK_INT(mod, 0);
+}
+
 static void test_url(void) {
   CHECK_STR(url_day("https://x.example/2023/08/16/berita-satu"), "2023-08-16");
   CHECK_STR(url_day("https://x.example/news/2023-08-16/berita"), "2023-08-16");
@@ -179,5 +250,7 @@ int main(void) {
   test_find();
   test_line();
   test_url();
+  test_more_languages();
+  test_modlabel();
   return KBT_DONE();
 }

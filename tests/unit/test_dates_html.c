@@ -144,6 +144,111 @@ static void test_window(void) {
             "null");
 }
 
+static void test_shows_modified(void) {
+  /* structured data says published 1 March, modified 20 May; the page
+   * prints 20 May by its headline: it stands by the revised date */
+  const char *head = "<html><head><script type=\"application/ld+json\">"
+                     "{\"@type\":\"NewsArticle\","
+                     "\"datePublished\":\"2021-03-01T09:00:00+01:00\","
+                     "\"dateModified\":\"2021-05-20T09:00:00+02:00\"}"
+                     "</script></head><body><article><h1>T</h1>";
+  char page[1024];
+  snprintf(page, sizeof page, "%s%s", head,
+           "<span class=\"date\">20.05.2021</span><p>Text.</p>"
+           "</article></body></html>");
+  CHECK_STR(pub_day(page, NULL), "2021-05-20");
+  /* both printed: the publication date stays */
+  snprintf(page, sizeof page, "%s%s", head,
+           "<span class=\"date\">01.03.2021</span><p>Text.</p>"
+           "<p>Zuletzt aktualisiert: 20.05.2021</p></article></body></html>");
+  CHECK_STR(pub_day(page, NULL), "2021-03-01");
+  /* nothing printed: the publication date */
+  snprintf(page, sizeof page, "%s%s", head,
+           "<p>Text.</p></article></body></html>");
+  CHECK_STR(pub_day(page, NULL), "2021-03-01");
+}
+
+static void test_modlabel_lines(void) {
+  /* in a footer: "last change" first, then "published" */
+  CHECK_STR(pub_day("<html lang=\"de\"><body><h1>T</h1><p>Text.</p>"
+                    "<footer><p>Letzte \xc3\x84nderung: 30.10.2021 - 14:49<br>"
+                    "Erschienen am: 02.11.2021</p></footer></body></html>",
+                    NULL),
+            "2021-11-02");
+  /* only an update line: used when nothing else dates the page */
+  CHECK_STR(pub_day("<html lang=\"de\"><body><h1>T</h1><p>Text.</p>"
+                    "<footer><p>Zuletzt aktualisiert: 30.10.2021</p></footer>"
+                    "</body></html>",
+                    NULL),
+            "2021-10-30");
+  /* a paragraph that opens with its date in brackets */
+  CHECK_STR(pub_day("<html lang=\"de\"><body><h1>T</h1><p>(14.09.2020) Der "
+                    "Bericht beginnt hier und geht weiter mit vielen Worten "
+                    "ueber das Thema, das uns beschaeftigt, und noch mehr "
+                    "Worten, damit der Absatz lang genug ist, um kein "
+                    "Datumszeile zu sein, sondern ein richtiger Absatz mit "
+                    "Inhalt, der weit ueber dreihundert Zeichen hinausgeht, "
+                    "wie es in Artikeln ueblich ist, wenn sie etwas erzaehlen "
+                    "wollen.</p></body></html>",
+                    NULL),
+            "2020-09-14");
+}
+
+static void test_round3_rules(void) {
+  /* a weak "date" meta (render time) against the page's first date line */
+  CHECK_STR(pub_day("<html lang=\"de\"><head><meta name=\"date\" "
+                    "content=\"2021-06-18\"></head><body><h1>T</h1>"
+                    "<div class=\"x\"><div>09.06.2021 <span>- Redaktion"
+                    "</span></div></div><p>Text.</p></body></html>",
+                    NULL),
+            "2021-06-09");
+  /* "11/01/2023" in a meta, read day-first by default, is month-first when
+   * the printed date shows 1 November and nothing shows 11 January */
+  CHECK_STR(pub_day("<html lang=\"de\"><head><meta name=\"date\" "
+                    "content=\"11/01/2023 12:43:42\"></head><body><h1>T</h1>"
+                    "<p>Text.</p><p>Erstellt am: 01.11.2023</p></body></html>",
+                    NULL),
+            "2023-11-01");
+  CHECK_STR(pub_day("<html lang=\"de\"><head><meta name=\"date\" "
+                    "content=\"11/01/2023 12:43:42\"></head><body><h1>T</h1>"
+                    "<p>Text.</p></body></html>",
+                    NULL),
+            "2023-01-11");
+  /* a UTC stamp and a printed local clock time of the same instant */
+  CHECK_STR(pub_day("<html><head><script type=\"application/ld+json\">"
+                    "{\"@type\":\"NewsArticle\",\"datePublished\":"
+                    "\"Wed, 04 May 2022 02:41:00 GMT\"}</script></head><body>"
+                    "<h1>T</h1><div><b>Ana Perez</b> <span>3/5/2022 "
+                    "22:41</span></div><p>Text.</p>"
+                    "</body></html>",
+                    NULL),
+            "2022-05-03");
+  /* a weak meta against a <time> the page prints a few days away */
+  CHECK_STR(pub_day("<html><head><meta name=\"date\" "
+                    "content=\"2022-01-26T14:32:06+02:00\"></head><body>"
+                    "<h1>T</h1><div><time datetime=\"2022-01-21\">21.01.2022"
+                    "</time></div><p>Text.</p></body></html>",
+                    NULL),
+            "2022-01-21");
+}
+
+static void test_lead_dateline(void) {
+  /* a short opening paragraph with a dateline; a later events box (not an
+   * aside by its class) lists other days */
+  const char *page =
+      "<html lang=\"de\"><body><h1>T</h1><p>Freiburg, (08.03.2021). Die "
+      "Gemeinde feiert.</p><p>Mehr Text ohne Datum.</p><div class=\"box\">"
+      "<div>Sa. 13.03.2021<br><a href=\"/x\">Konzert</a></div></div>"
+      "</body></html>";
+  CHECK_STR(pub_day(page, NULL), "2021-03-13"); /* a date line still wins */
+  page = "<html lang=\"de\"><body><h1>T</h1><p>Freiburg, (08.03.2021). Die "
+         "Gemeinde feiert.</p><p>Mehr Text ohne Datum.</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2021-03-08");
+  page = "<html lang=\"de\"><body><h1>T</h1><p>Am 08.03.2021 feiert die "
+         "Gemeinde ihr Fest mit allen.</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "null"); /* a sentence, not a dateline */
+}
+
 int main(void) {
   test_published_vs_modified();
   test_asides();
@@ -151,5 +256,9 @@ int main(void) {
   test_weak_meta();
   test_page_lang();
   test_window();
+  test_shows_modified();
+  test_modlabel_lines();
+  test_round3_rules();
+  test_lead_dateline();
   return KBT_DONE();
 }
