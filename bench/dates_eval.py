@@ -7,10 +7,13 @@
   id-pages  Indonesian pages: day and minute accuracy against ISO +07:00 gold
 Usage: dates_eval.py BENCH_DATES_BINARY [--fail-list N | --failures]
   --failures prints every failing page (set, id, gold, answer, source)
-Skips (exit 0) when /work/shared/data is absent."""
+Skips (exit 0) when ../shared/data (beside the repository; or $KB_DATA) is
+absent."""
 import collections, datetime, json, os, subprocess, sys
 
-DATA = "/work/shared/data"
+DATA = os.environ.get(
+    "KB_DATA",
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data"))
 
 
 def run(binary, items, timing=False):
@@ -76,7 +79,7 @@ def main():
     if "--failures" in sys.argv[2:]:
         nfail = 1 << 30
     if not os.path.isdir(DATA):
-        print("no /work/shared/data: skipped")
+        print(f"no {DATA}: skipped")
         return 0
     fails = []
     for name, score_null in (("dates", True), ("meta", False)):
