@@ -35,6 +35,18 @@ typedef struct http_head {
 
 typedef unsigned long long ull;
 
+/* Views into a buffer that may move: kept as offsets across the move. */
+#define NOT_IN_BUF SIZE_MAX
+static size_t view_offset(kb_str v, const kb_buf *b) {
+  if (v.p && b->data && v.p >= b->data && v.p < b->data + b->len)
+    return (size_t)(v.p - b->data);
+  return NOT_IN_BUF;
+}
+static void view_restore(kb_str *v, size_t off, const kb_buf *b) {
+  if (off != NOT_IN_BUF)
+    v->p = b->data + off;
+}
+
 static int is_sp(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
@@ -481,8 +493,18 @@ kb_status kb_warc_next(kb_reader *r, kb_page *page) {
                             KB_INGEST_MAX_PAGE >> 20);
     }
     size_t more = (size_t)h.length - got, got2;
+    /* reading the rest may move the buffer: the header views into it
+     * must follow (they dangled before, on records over 64 KiB) */
+    size_t o_ctype = view_offset(hh.ctype, &r->rec),
+           o_te = view_offset(hh.te, &r->rec),
+           o_ce = view_offset(hh.ce, &r->rec),
+           o_charset = view_offset(charset, &r->rec);
     if ((rc = kb_in_read(&r->in, &r->rec, more, &got2)))
       return rc;
+    view_restore(&hh.ctype, o_ctype, &r->rec);
+    view_restore(&hh.te, o_te, &r->rec);
+    view_restore(&hh.ce, o_ce, &r->rec);
+    view_restore(&charset, o_charset, &r->rec);
     if (got2 < more)
       return truncated(r, rec, off, "record");
     const char *body = r->rec.data + hh.body;

@@ -640,6 +640,44 @@ static void rm_rf(const char *dir) {
     fprintf(stderr, "cannot remove %s\n", dir);
 }
 
+/* A response larger than the first read (64 KiB), chunked and with a
+ * charset: the header views must survive the buffer growing (they were read
+ * after free before; found by review under ASan). */
+static void test_warc_big_record(void) {
+  kb_buf body, http, file;
+  kb_buf_init(&body, 0);
+  kb_buf_init(&http, 0);
+  kb_buf_init(&file, 0);
+  kb_buf_puts(&body, "<html><body>");
+  while (body.len < 200000)
+    kb_buf_puts(&body, "<p>Caf\xe9 kota lama.</p>");
+  kb_buf_puts(&body, "<p>AKHIR</p></body></html>");
+  kb_buf_puts(&http,
+              "HTTP/1.1 200 OK\r\nContent-Type: text/html; "
+              "charset=iso-8859-1\r\nTransfer-Encoding: chunked\r\n\r\n");
+  kb_buf_printf(&http, "%zx\r\n", body.len);
+  kb_buf_append(&http, body.data, body.len);
+  kb_buf_puts(&http, "\r\n0\r\n\r\n");
+  warc_record(&file, "response", "https://example.org/big",
+              "application/http; msgtype=response", http.data, http.len);
+  write_file("big.warc", file.data, file.len);
+  char path[128];
+  path_of(path, sizeof path, "big.warc");
+  kb_reader *r;
+  kb_page pg;
+  CHECK_INT(kb_reader_open(path, 0, &r), KB_OK);
+  CHECK_INT(kb_reader_next(r, &pg), KB_ROW);
+  CHECK_STR(pg.charset, "windows-1252");
+  CHECK(pg.len > body.len); /* é became two bytes */
+  CHECK(strstr(pg.data, "Caf\xc3\xa9") != NULL);
+  CHECK(strstr(pg.data, "AKHIR</p>") != NULL);
+  CHECK_INT(kb_reader_next(r, &pg), KB_DONE);
+  kb_reader_free(r);
+  kb_buf_clear(&body);
+  kb_buf_clear(&http);
+  kb_buf_clear(&file);
+}
+
 int main(void) {
   snprintf(tmpdir, sizeof tmpdir, "/tmp/kb-ingest-XXXXXX");
   if (!mkdtemp(tmpdir)) {
@@ -651,6 +689,7 @@ int main(void) {
   test_charset_files();
   test_jsonl();
   test_warc();
+  test_warc_big_record();
   test_limits();
   test_stdin();
   rm_rf(tmpdir);
