@@ -91,7 +91,8 @@ uint64_t kb_hash64(const void *p, size_t n, uint64_t seed) {
     n -= 8;
   }
   uint64_t w = 0;
-  memcpy(&w, s, n);
+  if (n)
+    memcpy(&w, s, n); /* s may be NULL when n == 0 */
   h = (h ^ mix(w ^ n)) * 0x9E3779B97F4A7C15ULL;
   return mix(h);
 }

@@ -2,7 +2,6 @@
  * output in kabar uses. The lenient mode takes what web pages ship as
  * JSON-LD (trailing commas, raw newlines in strings, comments, stray
  * semicolons, <!-- -->), per trafilatura's experience with broken JSON-LD. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -248,7 +247,7 @@ static kb_status parse_value(jp *p, kb_json **out) {
   }
   if (c == '-' || (c >= '0' && c <= '9')) {
     size_t k = p->i + 1;
-    while (k < p->n && strchr("0123456789.eE+-", p->s[k]))
+    while (k < p->n && p->s[k] && strchr("0123456789.eE+-", p->s[k]))
       k++;
     char num[64];
     size_t len = k - p->i;
@@ -259,7 +258,9 @@ static kb_status parse_value(jp *p, kb_json **out) {
     char *end;
     v->type = KB_JSON_NUM;
     v->num = strtod(num, &end);
-    if (end != num + len || !isfinite(v->num))
+    /* 1e400 is valid JSON: it becomes ±HUGE_VAL rather than losing the
+     * record (RFC 8259 §6 leaves the range to the implementation) */
+    if (end != num + len)
       return KB_EPARSE;
     p->i = k;
     return KB_OK;

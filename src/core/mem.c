@@ -42,6 +42,8 @@ void kb_arena_init(kb_arena *a) {
 
 void *kb_arena_alloc(kb_arena *a, size_t n) {
   size_t max = a->max ? a->max : KB_GIB;
+  if (n > max)
+    return NULL; /* also keeps the rounding below from wrapping */
   n = (n + 15) & ~(size_t)15;
   if (n == 0)
     n = 16;

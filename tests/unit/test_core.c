@@ -16,6 +16,9 @@ static void test_arena(void) {
   a.max = 1000;
   kb_arena_reset(&a);
   CHECK(kb_arena_alloc(&a, 2000) == NULL);
+  /* a size near SIZE_MAX must not wrap when rounded up */
+  CHECK(kb_arena_alloc(&a, SIZE_MAX - 3) == NULL);
+  CHECK(kb_arena_calloc(&a, SIZE_MAX) == NULL);
   kb_arena_clear(&a);
   CHECK(a.head == NULL);
 }
@@ -54,16 +57,24 @@ static void test_json(void) {
   kb_arena_init(&a);
   kb_json *j;
   size_t off = 0;
-  const char *doc = "{\"a\": [1, 2.5, true, null], \"b\": \"x\\u00e9\\n\\ud83d\\ude00\"}";
+  const char *doc =
+      "{\"a\": [1, 2.5, true, null], \"b\": \"x\\u00e9\\n\\ud83d\\ude00\"}";
   CHECK_INT(kb_json_parse(&a, doc, strlen(doc), 0, &j, &off), KB_OK);
   CHECK_INT(kb_json_get(j, "a")->len, 4);
   CHECK_STR(kb_json_get_str(j, "b"), "x\xC3\xA9\n\xF0\x9F\x98\x80");
   const char *bad = "{\"a\": [1, 2,], }";
   CHECK_INT(kb_json_parse(&a, bad, strlen(bad), 0, &j, &off), KB_EPARSE);
   CHECK_INT(off, 12);
-  CHECK_INT(kb_json_parse(&a, bad, strlen(bad), KB_JSON_LENIENT, &j, &off), KB_OK);
-  const char *ld = "<!-- {\"@type\": \"NewsArticle\", /* c */ \"headline\": \"a\tb\"}; -->";
-  CHECK_INT(kb_json_parse(&a, ld, strlen(ld), KB_JSON_LENIENT, &j, &off), KB_OK);
+  CHECK_INT(kb_json_parse(&a, bad, strlen(bad), KB_JSON_LENIENT, &j, &off),
+            KB_OK);
+  /* out-of-range numbers are kept, not an error */
+  const char *huge = "{\"fetched\": 1e400, \"n\": -1e400}";
+  CHECK_INT(kb_json_parse(&a, huge, strlen(huge), 0, &j, &off), KB_OK);
+  CHECK(kb_json_get(j, "fetched")->num > 1e300);
+  const char *ld =
+      "<!-- {\"@type\": \"NewsArticle\", /* c */ \"headline\": \"a\tb\"}; -->";
+  CHECK_INT(kb_json_parse(&a, ld, strlen(ld), KB_JSON_LENIENT, &j, &off),
+            KB_OK);
   CHECK_STR(kb_json_get_str(j, "headline"), "a\tb");
   /* deep nesting is a limit, not a stack overflow */
   char *deep = malloc(100001);
@@ -92,6 +103,7 @@ static void test_data(void) {
   CHECK(!kb_lines_next(&it, &line));
   CHECK(kb_hash64("abc", 3, 0) != kb_hash64("abd", 3, 0));
   CHECK(kb_hash64("abc", 3, 0) != kb_hash64("abc", 3, 1));
+  CHECK(kb_hash64(NULL, 0, 7) == kb_hash64("", 0, 7));
 }
 
 int main(void) {
