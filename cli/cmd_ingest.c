@@ -24,6 +24,7 @@ typedef struct tally {
   long pages, stored, unchanged, failed;
   failure *failures, **tail;
   struct timespec shown; /* when the progress line was last drawn */
+  int quiet;             /* -q: no progress line */
 } tally;
 
 static void tally_fail(tally *t, const char *fmt, const char *a,
@@ -56,7 +57,7 @@ static void tally_report(tally *t) {
 
 /* A progress line on stderr when it is a terminal, at most 10 times/s. */
 static void progress(tally *t, int force) {
-  if (!isatty(2))
+  if (t->quiet || !isatty(2))
     return;
   struct timespec now;
   clock_gettime(CLOCK_MONOTONIC, &now);
@@ -134,6 +135,7 @@ int cmd_ingest(int argc, char **argv) {
 
   tally t = {0};
   t.tail = &t.failures;
+  t.quiet = quiet;
   kb_site_memory *memory = NULL;
   kb_article art;
   kb_article_init(&art);
@@ -164,8 +166,10 @@ int cmd_ingest(int argc, char **argv) {
         progress(&t, 0);
         continue;
       }
-      if (rc != KB_ROW) {
-        tally_fail(&t, "%s: %s", paths[p], kb_reader_errmsg(r));
+      if (rc != KB_ROW) { /* out of memory or a broken reader: stop */
+        fprintf(stderr, "kabar ingest: %s: %s\n", paths[p],
+                kb_reader_errmsg(r));
+        fatal = 1;
         break;
       }
       t.pages++;
@@ -193,6 +197,11 @@ int cmd_ingest(int argc, char **argv) {
       o.author_hint = page.author;
       o.published_hint = page.published;
       rc = kb_extract(page.data, page.len, &o, &art);
+      if (rc == KB_ENOMEM) {
+        fprintf(stderr, "kabar ingest: %s: out of memory\n", page.source);
+        fatal = 1;
+        break;
+      }
       if (rc != KB_OK) {
         tally_fail(&t, "%s: %s", page.source, kb_status_str(rc));
         continue;
@@ -219,15 +228,13 @@ int cmd_ingest(int argc, char **argv) {
         }
         in_batch = 0;
       }
-      if (!quiet)
-        progress(&t, 0);
+      progress(&t, 0);
     }
     kb_reader_free(r);
   }
   if (!fatal && kb_store_commit(st) != KB_OK)
     fatal = 1;
-  if (!quiet)
-    progress(&t, 1);
+  progress(&t, 1);
   if (!fatal && cluster && !g_interrupted && kb_store_cluster_stale(st)) {
     kb_cluster_opts co;
     kb_cluster_opts_init(&co);
@@ -305,6 +312,10 @@ int cmd_extract(int argc, char **argv) {
   kb_buf out;
   kb_buf_init(&out, 0);
   int failed = 0, fatal = 0;
+  /* the same cross-page line memory as ingest, so both see pages alike */
+  kb_site_memory *memory = NULL;
+  if (kb_site_memory_new(&memory) != KB_OK)
+    fatal = 1;
   for (int f = 0; f < nfiles && !fatal; f++) {
     kb_reader *r = NULL;
     kb_status rc = kb_reader_open(files[f], rflags, &r);
@@ -322,6 +333,7 @@ int cmd_extract(int argc, char **argv) {
         failed++;
         if (rc == KB_EPARSE || rc == KB_EIO || rc == KB_ELIMIT)
           continue;
+        fatal = 1; /* out of memory or a broken reader */
         break;
       }
       kb_extract_opts o;
@@ -331,6 +343,7 @@ int cmd_extract(int argc, char **argv) {
       o.url = page.url;
       o.fetched = page.fetched;
       o.now = now;
+      o.memory = memory;
       o.title_hint = page.title;
       o.author_hint = page.author;
       o.published_hint = page.published;
@@ -353,6 +366,7 @@ int cmd_extract(int argc, char **argv) {
   }
   kb_buf_clear(&out);
   kb_article_free(&art);
+  kb_site_memory_free(memory);
   if (fflush(stdout) != 0)
     return KB_EXIT_FATAL;
   if (fatal)

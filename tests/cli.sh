@@ -25,6 +25,8 @@ check "no command is a usage error" test "$(status "$kabar")" = 2
 check "unknown command" test "$(status "$kabar" frobnicate)" = 2
 check "unknown option" test "$(status "$kabar" ingest --bogus x)" = 2
 check "missing store" test "$(status "$kabar" articles --db "$tmp/none.db")" = 3
+printf 'not a database' >"$tmp/junk.db"
+check "not a store" bash -c "'$kabar' articles --db '$tmp/junk.db' 2>&1 | grep -q 'not a database'"
 
 # ingest the samples; the summary counts them
 db=$tmp/k.db
@@ -60,6 +62,7 @@ check "show 1" bash -c "'$kabar' show --db '$db' 1 | grep -q '^title '"
 check "show --json" bash -c "'$kabar' show --db '$db' --json 1 | grep -q '\"body\":\\['"
 check "show missing id" test "$(status "$kabar" show --db "$db" 999)" = 4
 check "show bad id" test "$(status "$kabar" show --db "$db" abc)" = 2
+check "show huge id" test "$(status "$kabar" show --db "$db" 99999999999999999999999)" = 2
 check "events table" bash -c "'$kabar' events --db '$db' | head -1 | grep -q '^id '"
 check "storylines" bash -c "'$kabar' storylines --db '$db' --json | grep -q '\"title\"'"
 check "timeline query with punctuation" test "$(status "$kabar" timeline --db "$db" 'Kim-Jong "Un')" = 0

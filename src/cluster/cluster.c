@@ -554,6 +554,7 @@ done:
     free(v[i].t);
   for (size_t e = 0; e < nev; e++) {
     free(ev[e].members);
+    free(ev[e].sum.t); /* NULL once a centroid took it over */
     if (centroid)
       free(centroid[e].t);
   }

@@ -126,7 +126,9 @@ kb_status kb_store_open(const char *path, unsigned flags, kb_store **out) {
       rc = migrate(s);
   } else {
     s->version = user_version(s);
-    if (s->version != SCHEMA_VERSION) {
+    if (s->version < 0) {
+      rc = db_fail(s, path); /* not a database at all */
+    } else if (s->version != SCHEMA_VERSION) {
       snprintf(s->errmsg, sizeof s->errmsg,
                s->version == 0 ? "%s is not a kabar store (empty)"
                                : "%s has schema version %d, expected %d",

@@ -97,6 +97,12 @@ kb_status kb_store_cluster(kb_store *s, const kb_cluster_opts *opts) {
     d->title = dup_col(st, 2);
     d->text = dup_col(st, 3);
     d->language = dup_col(st, 4);
+    if ((sqlite3_column_type(st, 2) != SQLITE_NULL && !d->title) ||
+        (sqlite3_column_type(st, 3) != SQLITE_NULL && !d->text) ||
+        (sqlite3_column_type(st, 4) != SQLITE_NULL && !d->language)) {
+      rc = KB_ENOMEM; /* clustering a page as if it had no text is wrong */
+      goto done;
+    }
   }
   if (step != SQLITE_DONE) {
     rc = fail(s, "reading articles");

@@ -1,6 +1,7 @@
 /* Named read queries over the store. A query is a row in a static table
  * (name, SQL, what its argument is), so adding one is adding a row; rows
  * come back as named text columns for the CLI and server to render. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,9 +101,10 @@ kb_status kb_store_query(kb_store *s, const char *name, const char *arg,
     return KB_EDB;
   }
   if (q->arg == ARG_ID) {
-    char *end;
+    char *end = NULL;
+    errno = 0;
     long long id = arg ? strtoll(arg, &end, 10) : 0;
-    if (!arg || *end || id <= 0) {
+    if (!arg || *end || id <= 0 || errno == ERANGE) {
       snprintf(s->errmsg, sizeof s->errmsg, "'%s' is not an article id",
                arg ? arg : "");
       kb_rows_free(r);
