@@ -29,6 +29,15 @@ typedef struct meta_scan {
       *canonical;
   const char *meta_author, *rel_author, *prop_author, *byline, *author_href,
       *text_byline;
+  /* every value of the first meta author key (parsely-author, dc.creator
+     repeated once per author) */
+  const char *meta_authors[MAX_AUTHORS], *meta_author_key;
+  size_t n_meta_authors;
+  /* Yoast's reading cards: twitter:labelN "Written by" + twitter:dataN */
+  const char *tw_label[4], *tw_data[4];
+  const char *ld_org_author; /* JSON-LD author that is an Organization */
+  const char *username;      /* class "username": forum/CMS user names */
+  const char *date_byline;   /* "04.02.2022 | 13:10 Uhr | Jane Doe" */
   const char *ld_headline, *ld_site, *ld_url, *ld_body, *ld_website;
   const char *ld_authors[MAX_AUTHORS];
   size_t n_ld_authors;
@@ -44,6 +53,9 @@ typedef struct meta_scan {
   kb_arena *a;
   kb_buf tmp;
 } meta_scan;
+
+static int ieq_str(const char *a, size_t an, const char *b);
+static size_t letters_of(const char *s, size_t n, char *buf, size_t cap);
 
 static int is_space_ascii(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -86,10 +98,26 @@ static int hidden_node(const xmlNode *n) {
   return 0;
 }
 
+static int class_has_word(const xmlNode *n, const char *const *words);
+
+enum {
+  VT_SPACED = 1,   /* a space between elements */
+  VT_NO_KICKER = 2 /* skip kicker/roofline/label elements (in an <h1>) */
+};
+
+/* Elements that print a kicker, roofline or label next to a headline
+ * inside its <h1> ("<span class=dachzeile>", "<span class=kicker>",
+ * "<small class=article-subtitle>"); class words, whole tokens. */
+static const char *const kicker_words[] = {
+    "kicker",    "overline",    "supertitle",   "superline", "subtitle",
+    "dachzeile", "roofline",    "topline",      "eyebrow",   "spitzmarke",
+    "label",     "subheadline", "ueberschrift", NULL};
+
 /* Visible text of n: like kb_html_node_text but without hidden elements
- * (see hidden_node); spaced puts a space between elements, so a byline's
- * "Name<span>3 days ago</span>" stays two words. */
-static kb_status visible_text(const xmlNode *n, kb_buf *out, int spaced,
+ * (see hidden_node) nor ruby annotations (<rt>, <rp>: furigana readings
+ * printed over the headline's characters); VT_SPACED puts a space between
+ * elements, so a byline's "Name<span>3 days ago</span>" stays two words. */
+static kb_status visible_text(const xmlNode *n, kb_buf *out, int flags,
                               int depth) {
   kb_status rc = KB_OK;
   if (depth > 100)
@@ -102,13 +130,15 @@ static kb_status visible_text(const xmlNode *n, kb_buf *out, int spaced,
     } else if (c->type == XML_ELEMENT_NODE) {
       if (kb_html_is(c, "script") || kb_html_is(c, "style") ||
           kb_html_is(c, "noscript") || kb_html_is(c, "template") ||
-          hidden_node(c))
+          kb_html_is(c, "rt") || kb_html_is(c, "rp") || hidden_node(c))
         continue;
-      if ((spaced || kb_html_is(c, "br")) && out->len &&
+      if ((flags & VT_NO_KICKER) && class_has_word(c, kicker_words))
+        continue;
+      if (((flags & VT_SPACED) || kb_html_is(c, "br")) && out->len &&
           out->data[out->len - 1] != ' ')
         rc = kb_buf_putc(out, ' ');
       if (!rc)
-        rc = visible_text(c, out, spaced, depth + 1);
+        rc = visible_text(c, out, flags, depth + 1);
     }
   }
   return rc;
@@ -116,10 +146,10 @@ static kb_status visible_text(const xmlNode *n, kb_buf *out, int spaced,
 
 /* Visible text of a node, copied into the scratch arena; NULL when empty. */
 static const char *text_of_ex(meta_scan *m, const xmlNode *n, size_t max,
-                              int spaced) {
+                              int flags) {
   kb_buf_reset(&m->tmp);
   kb_status rc = n->type == XML_ELEMENT_NODE
-                     ? visible_text(n, &m->tmp, spaced, 0)
+                     ? visible_text(n, &m->tmp, flags, 0)
                      : kb_html_node_text(n, &m->tmp);
   if (rc || m->tmp.len == 0)
     return NULL;
@@ -245,8 +275,13 @@ static void ld_authors(meta_scan *m, const kb_json *v) {
   if (v->type == KB_JSON_STR) {
     name = v->str;
   } else if (v->type == KB_JSON_OBJ) {
-    if (type_is(kb_json_get(v, "@type"), "Organization"))
-      return; /* not a person */
+    if (type_is(kb_json_get(v, "@type"), "Organization")) {
+      /* not a person: used only when the page names none */
+      const char *org = kb_json_get_str(v, "name");
+      if (org && *org && !m->ld_org_author)
+        m->ld_org_author = org;
+      return;
+    }
     name = kb_json_get_str(v, "name");
     const char *id = kb_json_get_str(v, "@id");
     if (!name && id && *id && m->n_ld_author_ids < MAX_AUTHORS)
@@ -345,8 +380,18 @@ static void on_meta(meta_scan *m, const xmlNode *n) {
   if (!key)
     key = kb_html_attr(n, "http-equiv");
   const char *v = kb_html_attr(n, "content");
+  if (!v)
+    v = kb_html_attr(n, "value"); /* twitter:label1 value="Written by" */
   if (!key || !v || !*v)
     return;
+  if (!strncasecmp(key, "twitter:label", 13) ||
+      !strncasecmp(key, "twitter:data", 12)) {
+    int label = (key[8] | 0x20) == 'l';
+    char d = key[label ? 13 : 12];
+    if (d >= '1' && d <= '4' && !key[label ? 14 : 13])
+      (label ? m->tw_label : m->tw_data)[d - '1'] = v;
+    return;
+  }
   struct {
     const char *k;
     const char **slot;
@@ -373,6 +418,15 @@ static void on_meta(meta_scan *m, const xmlNode *n) {
       if (map[i].slot == &m->meta_author && (strstr(v, "://") || v[0] == '/'))
         return;
       *map[i].slot = v;
+      if (map[i].slot == &m->meta_author) {
+        m->meta_author_key = key;
+        m->meta_authors[m->n_meta_authors++] = v;
+      }
+      return;
+    } else if (map[i].slot == &m->meta_author && *map[i].slot &&
+               m->meta_author_key && !strcasecmp(key, m->meta_author_key) &&
+               m->n_meta_authors < MAX_AUTHORS && !strstr(v, "://")) {
+      m->meta_authors[m->n_meta_authors++] = v; /* one tag per author */
       return;
     }
 }
@@ -411,6 +465,95 @@ static const xmlNode *author_link(const xmlNode *n, int depth) {
   return NULL;
 }
 
+/* The next sibling holding text: an element other than <br>, or a text
+ * node that is not only white space. */
+static const xmlNode *next_content(const xmlNode *t) {
+  for (const xmlNode *nx = t->next; nx; nx = nx->next) {
+    if (nx->type == XML_ELEMENT_NODE && !kb_html_is(nx, "br"))
+      return nx;
+    if (nx->type == XML_TEXT_NODE && nx->content) {
+      const char *p = (const char *)nx->content;
+      while (*p && (is_space_ascii(*p) || (unsigned char)*p == 0xC2 ||
+                    (unsigned char)*p == 0xA0))
+        p++; /* &nbsp; is C2 A0 */
+      if (*p)
+        return nx;
+    }
+  }
+  return NULL;
+}
+
+static int upper_start(const char *p) {
+  unsigned char c = (unsigned char)*p;
+  /* Latin-1 supplement capitals (C3 80..C3 9E), other scripts let through */
+  return (c >= 'A' && c <= 'Z') ||
+         (c == 0xC3 && (unsigned char)p[1] >= 0x80 &&
+          (unsigned char)p[1] <= 0x9E) ||
+         (c >= 0xC4 && c < 0xE0);
+}
+
+/* A short line that opens with a date and ends with a name: "04.02.2022 |
+ * 13:10 Uhr | Jane Doe", "25.10.2022 - Jane Doe", "06.11.2023 13:30 von
+ * Jane" (CMS article headers that print no byline word). Date and time
+ * tokens, separators and the words Uhr/am/um/von/by/par/por are skipped;
+ * what remains must be two or three capitalised words (one after
+ * von/by), with no digits. Returns the name or NULL. */
+static const char *date_line_name(meta_scan *m, kb_str s) {
+  size_t i = 0, name_at = 0, words = 0;
+  int cue = 0, digits = 0;
+  if (s.n > 90 || !s.n || s.p[0] < '0' || s.p[0] > '9')
+    return NULL;
+  while (i < s.n) {
+    while (i < s.n && (s.p[i] == ' ' || s.p[i] == '|' || s.p[i] == '-' ||
+                       s.p[i] == ',' || s.p[i] == '/'))
+      i++;
+    if (i + 2 < s.n && (unsigned char)s.p[i] == 0xE2 &&
+        (unsigned char)s.p[i + 1] == 0x80) {
+      i += 3; /* en/em dash, bullet */
+      continue;
+    }
+    size_t b = i;
+    while (i < s.n && s.p[i] != ' ')
+      i++;
+    kb_str w = {s.p + b, i - b};
+    if (!w.n)
+      break;
+    int has_digit = 0, only_date = 1;
+    for (size_t k = 0; k < w.n; k++) {
+      char ch = w.p[k];
+      has_digit |= ch >= '0' && ch <= '9';
+      only_date &= (ch >= '0' && ch <= '9') || ch == '.' || ch == ':' ||
+                   ch == '/' || ch == '-';
+    }
+    if (has_digit && only_date && !name_at) {
+      size_t seps = 0;
+      for (size_t k = 1; k + 1 < w.n; k++)
+        seps += w.p[k] == '.' || w.p[k] == '/' || w.p[k] == '-';
+      digits |= seps >= 2; /* a date (04.02.2022, 2022-02-04), not "20" */
+      continue;
+    }
+    static const char *const skip[] = {"uhr", "am", "um", "h", NULL};
+    static const char *const cues[] = {"von", "by", "par", "por", NULL};
+    int skipped = 0;
+    for (int k = 0; !name_at && skip[k]; k++)
+      skipped |= ieq_str(w.p, w.n, skip[k]);
+    for (int k = 0; !name_at && cues[k]; k++)
+      if (ieq_str(w.p, w.n, cues[k]))
+        skipped = cue = 1;
+    if (skipped)
+      continue;
+    if (has_digit || !upper_start(w.p))
+      return NULL;
+    if (!name_at)
+      name_at = b + 1; /* +1: 0 means none */
+    words++;
+  }
+  if (!digits || !name_at || words > 3 || (words < 2 && !cue))
+    return NULL;
+  kb_str name = kb_str_trim((kb_str){s.p + name_at - 1, s.n - name_at + 1});
+  return kb_arena_strndup(m->a, name.p, name.n);
+}
+
 /* A text node "By" / "Text von Jane Doe" / "par" followed by the name in
  * the next element: a byline printed in the page. */
 static void text_byline(meta_scan *m, const xmlNode *t) {
@@ -419,6 +562,13 @@ static void text_byline(meta_scan *m, const xmlNode *t) {
   const char *c0 = (const char *)t->content;
   while (*c0 == ' ' || *c0 == '\n' || *c0 == '\t' || *c0 == '\r')
     c0++;
+  if (*c0 >= '0' && *c0 <= '9') {
+    if (!m->date_byline) {
+      size_t dl = strnlen(c0, 100);
+      m->date_byline = date_line_name(m, kb_str_trim((kb_str){c0, dl}));
+    }
+    return;
+  }
   if (!tab->byline_first[(unsigned char)*c0])
     return;
   size_t len = strnlen(c0, 200);
@@ -432,24 +582,22 @@ static void text_byline(meta_scan *m, const xmlNode *t) {
     if (c->kind != KB_AUTHOR_BYLINE || c->n > s.n ||
         strncasecmp(s.p, c->phrase, c->n) != 0)
       continue;
-    if (c->n == s.n || s.p[c->n] == ':') {
-      /* the name follows in the next element, here or after the parent */
-      const xmlNode *nx = t->next;
-      while (nx && nx->type != XML_ELEMENT_NODE)
-        nx = nx->next;
-      if (!nx && t->parent) {
-        nx = t->parent->next;
-        while (nx && nx->type != XML_ELEMENT_NODE)
-          nx = nx->next;
-      }
+    if (c->n == s.n || (s.p[c->n] == ':' && c->n + 1 == s.n)) {
+      /* the name follows in the next element or text, here or after the
+         parent ("<b>Von:</b><br><br>Jane Doe") */
+      const xmlNode *nx = next_content(t);
+      if (!nx && t->parent)
+        nx = next_content(t->parent);
       if (nx)
         m->text_byline = text_of(m, nx, 100);
       return;
     }
-    if (s.p[c->n] != ' ')
+    if (s.p[c->n] != ' ' &&
+        !(s.p[c->n] == ':' && c->n + 1 < s.n && s.p[c->n + 1] == ' '))
       continue;
-    /* "Text von Jane Doe": a capital letter must start the name */
-    size_t k = c->n;
+    /* "Text von Jane Doe", "Autorin: Jane Doe, Role": a capital letter must
+       start the name */
+    size_t k = c->n + (s.p[c->n] == ':');
     while (k < s.n && s.p[k] == ' ')
       k++;
     unsigned char first = (unsigned char)s.p[k];
@@ -459,12 +607,46 @@ static void text_byline(meta_scan *m, const xmlNode *t) {
   }
 }
 
+/* 1 when href points at a site's home page: "/", "https://host/",
+ * "https://host" (also behind an archive prefix: the part after the last
+ * "://"). */
+static int is_root_href(const char *href) {
+  const char *p = href, *q;
+  while ((q = strstr(p, "://")))
+    p = q + 3;
+  if (p == href)
+    return href[0] == '/' && href[1] == 0;
+  const char *slash = strchr(p, '/');
+  return !slash || slash[1] == 0;
+}
+
+/* 1 when the <h1>'s only content is a short link to the home page: the
+ * site's name as a logo, not a headline. */
+static int root_link_only(const xmlNode *h) {
+  const xmlNode *link = NULL;
+  for (const xmlNode *c = h->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE) {
+      for (const char *p = (const char *)c->content; p && *p; p++)
+        if (!is_space_ascii(*p))
+          return 0;
+    } else if (c->type == XML_ELEMENT_NODE) {
+      if (link || !kb_html_is(c, "a"))
+        return 0;
+      link = c;
+    }
+  }
+  const char *href = link ? kb_html_attr(link, "href") : NULL;
+  return href && is_root_href(href);
+}
+
 static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
                  kb_article *out) {
   static const char *const byline_words[] = {
       "byline",   "author",    "authors", "writer", "autor",
       "autorin",  "verfasser", "auteur",  "autore", "penulis",
       "reporter", "creator",   NULL};
+  /* forum and CMS user names ("Thread starter <a class=username>") */
+  static const char *const user_words[] = {"username", NULL};
   static const char *const comment_words[] = {
       "comment",     "comments",     "commentlist", "kommentar", "kommentare",
       "commentaire", "commentaires", "comentarios", "komentar",  "disqus",
@@ -510,8 +692,17 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
       }
       if (hidden_node(c))
         continue;
+      if (root_link_only(c)) { /* a logo <h1> linking to the home page */
+        if (!m->logo)
+          m->logo = text_of(m, c, 120);
+        continue;
+      }
       m->h1_count++;
-      const char *t = text_of(m, c, 600);
+      /* the headline without its kicker; the whole <h1> when that leaves
+         less than two words */
+      const char *t = text_of_ex(m, c, 600, VT_NO_KICKER);
+      if (!t || !strchr(t, ' '))
+        t = text_of(m, c, 600);
       if (!m->h1)
         m->h1 = t;
       if (in_article && !m->h1_article)
@@ -538,8 +729,11 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
       }
       if (!m->byline && class_has_word(c, byline_words)) {
         const xmlNode *link = author_link(c, 0);
-        m->byline = text_of_ex(m, link ? link : c, 160, 1);
+        m->byline = text_of_ex(m, link ? link : c, 160, VT_SPACED);
       }
+      if (!m->username && (kb_html_is(c, "a") || kb_html_is(c, "span")) &&
+          class_has_word(c, user_words)) /* names are links or spans */
+        m->username = text_of(m, c, 60);
       if (!m->author_href && kb_html_is(c, "a") &&
           is_author_href(kb_html_attr(c, "href")))
         m->author_href = text_of(m, c, 120);
@@ -648,7 +842,67 @@ static long find_words(const char *s, size_t n, const char *ph, size_t pn,
 /* Cleans one author name with the cue table (data/html/author_noise.tsv):
  * strips "By ", cuts before dates and "Alle Artikel", rejects "Posted on";
  * appends it to out (", "-joined) unless empty or already there. */
-static void add_author(kb_buf *out, const char *s, size_t n, const char *site) {
+/* Name particles written in lower case inside a name (von der Leyen, da
+ * Silva); any other lower-case word makes a part a role or a phrase. */
+static int is_particle(const char *w, size_t n) {
+  static const char *const particles[] = {
+      "von", "van", "der", "den", "de",  "da",  "di", "du",  "del", "della",
+      "la",  "le",  "zu",  "ten", "ter", "y",   "e",  "bin", "al",  "el",
+      "dos", "das", "do",  "des", "vom", "zum", "af", "av",  NULL};
+  for (int i = 0; particles[i]; i++)
+    if (ieq_str(w, n, particles[i]))
+      return 1;
+  return 0;
+}
+
+/* 1 when the part after a comma is a role ("Jane Doe, Projektleiterin der
+ * Stiftung in Tunis"), not another name: it holds a word that starts in
+ * lower case and is no name particle. */
+static int is_role(kb_str t) {
+  size_t i = 0;
+  while (i < t.n) {
+    while (i < t.n && t.p[i] == ' ')
+      i++;
+    size_t b = i;
+    while (i < t.n && t.p[i] != ' ')
+      i++;
+    if (i > b && t.p[b] >= 'a' && t.p[b] <= 'z' && !is_particle(t.p + b, i - b))
+      return 1;
+  }
+  return 0;
+}
+
+/* "Posted on May 2, 2020 by Jane Doe", "06.11.2023 von Jane": a byline
+ * word after a date or a publishing verb starts the name. Returns the
+ * offset of the name, 0 when none. */
+static size_t name_after_cue(kb_str t) {
+  const kb_html_tables *tab = kb_html_tables_get();
+  size_t best = 0;
+  for (size_t i = 0; i < tab->nauthor_cues; i++) {
+    const kb_html_cue *c = &tab->author_cues[i];
+    if (c->kind != KB_AUTHOR_BYLINE || c->n > 4)
+      continue; /* the one-word cues: by, von, par, por, oleh, door */
+    long at = find_words(t.p, t.n, c->phrase, c->n, 1);
+    if (at <= 0 || (size_t)at + c->n + 1 >= t.n || (size_t)at < best)
+      continue;
+    int ok = 0;
+    for (long k = 0; k < at && !ok; k++)
+      ok = t.p[k] >= '0' && t.p[k] <= '9';
+    for (size_t j = 0; j < tab->nauthor_cues && !ok; j++) {
+      const kb_html_cue *r = &tab->author_cues[j];
+      long w = r->kind == KB_AUTHOR_REJECT
+                   ? find_words(t.p, (size_t)at, r->phrase, r->n, 0)
+                   : -1;
+      ok = w >= 0;
+    }
+    if (ok)
+      best = (size_t)at + c->n;
+  }
+  return best;
+}
+
+static void add_author(kb_buf *out, const char *s, size_t n, const char *site,
+                       int later) {
   const kb_html_tables *tab = kb_html_tables_get();
   kb_str t = kb_str_trim((kb_str){s, n});
   for (size_t i = 0; i < tab->nauthor_cues; i++) {
@@ -657,6 +911,11 @@ static void add_author(kb_buf *out, const char *s, size_t n, const char *site) {
         find_words(t.p, t.n, c->phrase, c->n, 0) == 0)
       return; /* "Foto: Jane Doe" credits a picture, not the text */
   }
+  size_t from = name_after_cue(t);
+  if (from)
+    t = kb_str_trim((kb_str){t.p + from, t.n - from});
+  else if (later && is_role(t))
+    return;
   for (int again = 1; again;) {
     again = 0;
     for (size_t i = 0; i < tab->nauthor_cues; i++) {
@@ -680,9 +939,13 @@ static void add_author(kb_buf *out, const char *s, size_t n, const char *site) {
     if (c->kind == KB_AUTHOR_REJECT &&
         find_words(t.p, t.n, c->phrase, c->n, 0) >= 0)
       return;
+  }
+  for (size_t i = 0; i < tab->nauthor_cues; i++) { /* cut after rejecting */
+    const kb_html_cue *c = &tab->author_cues[i];
     if (c->kind == KB_AUTHOR_CUT) {
-      long at = find_words(t.p, t.n, c->phrase, c->n, 1);
-      if (at > 0)
+      /* at 0 too: a part that is only "PhD" or "Updated" is no name */
+      long at = find_words(t.p, t.n, c->phrase, c->n, 0);
+      if (at >= 0)
         t.n = (size_t)at;
     }
   }
@@ -774,7 +1037,7 @@ static void add_authors(kb_buf *out, const char *raw, const char *site) {
     if (!cut)
       continue;
     if (i > start)
-      add_author(out, s + start, i - start, site);
+      add_author(out, s + start, i - start, site, start > 0);
     start = i + (i == n ? 0 : cut);
     if (i < n)
       i += cut - 1;
@@ -834,7 +1097,17 @@ static int names_site(kb_str part, const char *site, kb_str host) {
   if (host.n && part.n <= host.n && strncasecmp(part.p, host.p, part.n) == 0 &&
       (part.n == host.n || host.p[part.n] == '.'))
     return 1;
-  return 0;
+  /* "Anwalt Muster" on anwaltmuster.de: the host's letters without its
+     top-level domain */
+  char a[64], b[64];
+  size_t hn = host.n;
+  while (hn && host.p[hn - 1] != '.')
+    hn--;
+  if (hn < 2 || part.n >= sizeof a)
+    return 0;
+  size_t an = letters_of(part.p, part.n, a, sizeof a);
+  size_t bn = letters_of(host.p, hn - 1, b, sizeof b);
+  return an >= 4 && an == bn && !memcmp(a, b, an);
 }
 
 /* 1 when at least half of a's words (3+ bytes) occur in b, case-insensitive:
@@ -912,9 +1185,15 @@ static kb_str strip_site(kb_str t, const char *site, const char *logo,
     kb_str head = {t.p, (size_t)(best - t.p)};
     kb_str tail = {best + best_len, t.n - (size_t)(best - t.p) - best_len};
     size_t hw = count_words(head.p, head.n), tw = count_words(tail.p, tail.n);
+    /* a guessed suffix reads like a name: it starts with a capital or a
+       digit and does not end a question or exclamation ("Title – was
+       lohnt sich mehr?", "Part – die Dritte" belong to the title) */
+    int name_like = tail.n && !(tail.p[0] >= 'a' && tail.p[0] <= 'z') &&
+                    tail.p[tail.n - 1] != '?' && tail.p[tail.n - 1] != '!';
     if (names_site2(tail, site, logo, host) ||
-        (!strict && ((best_kind == 0 && tw <= 4 && hw >= 2 && hw > tw) ||
-                     (best_kind == 1 && tw <= 3 && hw >= 4)))) {
+        (!strict && name_like &&
+         ((best_kind == 0 && tw <= 4 && hw >= 2 && hw > tw) ||
+          (best_kind == 1 && tw <= 3 && hw >= 4)))) {
       t = kb_str_trim(head);
       continue;
     }
@@ -928,6 +1207,19 @@ static kb_str strip_site(kb_str t, const char *site, const char *logo,
     break;
   }
   return t;
+}
+
+/* Length of a separator mark opening a title ("» ", "| ", "- ", ": "),
+ * 0 when none. */
+static size_t lead_mark(kb_str t) {
+  static const char *const marks[] = {"\xc2\xbb ",     "| ", "- ", ": ", "// ",
+                                      "\xe2\x80\x93 ", NULL};
+  for (int i = 0; marks[i]; i++) {
+    size_t n = strlen(marks[i]);
+    if (t.n > n && !memcmp(t.p, marks[i], n))
+      return n;
+  }
+  return 0;
 }
 
 /* Where short occurs in long at its start (1) or end (2) on a word boundary,
@@ -1012,6 +1304,23 @@ static size_t letters_of(const char *s, size_t n, char *buf, size_t cap) {
       buf[k++] = (char)(c | 0x20);
   }
   return k;
+}
+
+/* 1 when a reading-card label ("Written by", "Verfasst von", "Autor")
+ * introduces a name: it equals a prefix or byline phrase of
+ * data/html/author_noise.tsv. */
+static int is_author_label(const char *label) {
+  const kb_html_tables *tab = kb_html_tables_get();
+  kb_str l = kb_str_trim((kb_str){label, strlen(label)});
+  while (l.n && l.p[l.n - 1] == ':')
+    l.n--;
+  for (size_t i = 0; i < tab->nauthor_cues; i++) {
+    const kb_html_cue *c = &tab->author_cues[i];
+    if ((c->kind == KB_AUTHOR_PREFIX || c->kind == KB_AUTHOR_BYLINE) &&
+        c->n == l.n && !strncasecmp(c->phrase, l.p, l.n))
+      return 1;
+  }
+  return 0;
 }
 
 /* 1 when a meta author names an organisation: a word of kind "org" in
@@ -1135,11 +1444,21 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
     h1 = m.h1_article ? m.h1_article : (m.h1_count == 1 ? m.h1 : NULL);
     if (h1 && names_site2((kb_str){h1, strlen(h1)}, site, m.logo, host))
       h1 = NULL;
+    /* a text several <h1>s repeat is a block title ("Read also:") */
+    size_t same = 0;
+    for (size_t i = 0; h1 && i < m.n_h1s; i++)
+      same += !strcmp(m.h1s[i].text, h1);
+    if (same > 1)
+      h1 = NULL;
     /* an <h1> inside the <article> is the headline; a lone page <h1> must
-       agree with the metadata */
+       agree with the metadata, unless the metadata title only names the
+       site */
     if (h1 && h1 != m.h1_article && meta_title &&
         !shares_words(h1, meta_title) &&
-        !(m.title_tag && shares_words(h1, m.title_tag)))
+        !(m.title_tag && shares_words(h1, m.title_tag)) &&
+        !(strip_site(title_cand(&m, meta_title), site, m.logo, host, 1).n ==
+              0 ||
+          names_site2(title_cand(&m, meta_title), site, m.logo, host)))
       h1 = NULL;
   }
   kb_str t = {NULL, 0};
@@ -1169,6 +1488,11 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
       t = metas[k];
     t = strip_site(t, site, m.logo, host, 0);
   }
+  /* a separator left at the start ("Site // » Title" without its site) */
+  while (lead_mark(t)) {
+    size_t k = lead_mark(t);
+    t = kb_str_trim((kb_str){t.p + k, t.n - k});
+  }
   if (t.n && (rc = kb_article_set(out, &out->title, t.p, t.n)))
     goto fail;
   meta->h1 = h1 ? h1 : m.h1;
@@ -1184,23 +1508,36 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
         break;
       }
   int meta_org = m.meta_author && is_org_name(m.meta_author, site, host);
+  const char *tw_author = NULL;
+  for (int k = 0; k < 4 && !tw_author; k++)
+    if (m.tw_label[k] && m.tw_data[k] && is_author_label(m.tw_label[k]))
+      tw_author = m.tw_data[k];
+  /* sources in order of trust; a source counts when it yields a name. The
+     site's own name is skipped as an author in the first round and taken
+     in the second when nothing else names one (a byline "By Example
+     News"). */
+  const char *const *lists[] = {
+      m.ld_authors,   &tw_author,  m.meta_authors, &m.prop_author,
+      &m.rel_author,  &m.byline,   &m.author_href, &m.text_byline,
+      &m.date_byline, &m.username, m.meta_authors, &m.ld_org_author};
+  size_t counts[] = {m.n_ld_authors,
+                     1,
+                     meta_org ? 0 : m.n_meta_authors,
+                     1,
+                     1,
+                     1,
+                     1,
+                     1,
+                     1,
+                     1,
+                     meta_org ? m.n_meta_authors : 0,
+                     1};
   kb_buf_reset(&m.tmp);
-  for (size_t i = 0; i < m.n_ld_authors; i++)
-    add_authors(&m.tmp, m.ld_authors[i], site);
-  if (!m.tmp.len && m.meta_author && !meta_org)
-    add_authors(&m.tmp, m.meta_author, site);
-  if (!m.tmp.len && m.prop_author)
-    add_authors(&m.tmp, m.prop_author, site);
-  if (!m.tmp.len && m.rel_author)
-    add_authors(&m.tmp, m.rel_author, site);
-  if (!m.tmp.len && m.byline)
-    add_authors(&m.tmp, m.byline, site);
-  if (!m.tmp.len && m.author_href)
-    add_authors(&m.tmp, m.author_href, site);
-  if (!m.tmp.len && m.text_byline)
-    add_authors(&m.tmp, m.text_byline, site);
-  if (!m.tmp.len && m.meta_author && meta_org)
-    add_authors(&m.tmp, m.meta_author, site);
+  for (int round = 0; round < 2 && !m.tmp.len; round++)
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0] && !m.tmp.len; l++)
+      for (size_t i = 0; i < counts[l]; i++)
+        if (lists[l][i])
+          add_authors(&m.tmp, lists[l][i], round ? NULL : site);
   if (m.tmp.len &&
       (rc = kb_article_set(out, &out->author, m.tmp.data, m.tmp.len)))
     goto fail;

@@ -416,6 +416,168 @@ static void test_author_cleaning(kb_article *a) {
   CHECK_STR(a->author ? a->author : "", "Jane Doe");
 }
 
+/* Authors: rules added for the meta set's failure kinds (helper html3). */
+static void test_author_more_sources(kb_article *a) {
+  /* one meta tag per author */
+  CHECK_INT(run_page("<meta name='parsely-author' content='Jane Doe'>"
+                     "<meta name='parsely-author' content='John Roe'>",
+                     "", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe, John Roe");
+  /* a reading card: twitter:label1 "Written by" + twitter:data1 */
+  CHECK_INT(run_page("<meta name='twitter:label1' content='Verfasst von'>"
+                     "<meta name='twitter:data1' content='Anna Berg'>"
+                     "<meta name='twitter:label2' content='Lesezeit'>"
+                     "<meta name='twitter:data2' content='3 Minuten'>",
+                     "", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Anna Berg");
+  /* a JSON-LD Organization author only when no person is named ... */
+  CHECK_INT(run_page("<script type='application/ld+json'>{\"@type\":"
+                     "\"NewsArticle\",\"author\":{\"@type\":\"Organization\","
+                     "\"name\":\"Valley Water Board\"}}</script>",
+                     "", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Valley Water Board");
+  /* ... and not over a printed byline */
+  CHECK_INT(run_page("<script type='application/ld+json'>{\"@type\":"
+                     "\"NewsArticle\",\"author\":{\"@type\":\"Organization\","
+                     "\"name\":\"Valley Water Board\"}}</script>",
+                     "<p class='byline'>By Jane Doe</p>", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  /* the site's own name as the only byline is taken */
+  CHECK_INT(run_page("<meta property='og:site_name' content='Valley "
+                     "Courier'>",
+                     "<p class='byline'>By Valley Courier</p>", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Valley Courier");
+  /* forum user names */
+  CHECK_INT(run_page("",
+                     "<div><a class='username' href='/u/7'>riverfan</a>"
+                     "</div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "riverfan");
+  CHECK_INT(run_page("",
+                     "<div><a class='username' href='/login'>Log in</a>"
+                     "</div>",
+                     a),
+            KB_OK);
+  CHECK(a->author == NULL);
+}
+
+static void test_author_printed_lines(kb_article *a) {
+  /* "Von:" with the name after a line break */
+  CHECK_INT(run_page("",
+                     "<div class='x'><p><b>Von:</b><br><br> Jane "
+                     "Doe</p></div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  /* a date line ending with a name ... */
+  CHECK_INT(run_page("",
+                     "<div class='x'><small>04.02.2022 | 13:10 Uhr | "
+                     "Jane Doe</small></div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  CHECK_INT(run_page("",
+                     "<div class='x'><span>06.11.2023 13:30 von "
+                     "Olga</span></div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Olga");
+  /* ... but not a number before capitalised words, nor one place name */
+  CHECK_INT(run_page("",
+                     "<div class='x'><span>20 Jahre Valley "
+                     "Courier</span><span>12.03.2020 - Berlin</span>"
+                     "</div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "(none)", "(none)");
+  /* the byline word after a date inside a byline element */
+  CHECK_INT(run_page("",
+                     "<div class='post-author'>Posted on May 2, 2020 by "
+                     "Jane Doe</div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  /* "Name, Role": the role is no second name; degrees neither */
+  CHECK_INT(run_page("",
+                     "<div class='x'><p><strong>Autorin: Jane Doe, "
+                     "Projektleiterin der Stiftung in Tunis.</strong>"
+                     "</p></div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  CHECK_INT(run_page("<meta name='author' content='Jane Doe, PhD'>", "", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  /* a label element, then the name in the next block */
+  CHECK_INT(run_page("",
+                     "<div class='x'><h4>Autor</h4><p><a "
+                     "href='/p/1'>John Roe</a></p></div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "John Roe");
+}
+
+/* Titles: rules added for the meta set's failure kinds (helper html3). */
+static void test_title_more(kb_article *a) {
+  /* a kicker element inside the <h1>, the metadata disagreeing */
+  CHECK_INT(run_page("<title>Valley: Shelters open as river rises | "
+                     "Courier</title>",
+                     "<h1><span class='article__kicker'>Floods</span>"
+                     "<span class='title'>Shelters open as river "
+                     "rises</span></h1>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+  /* an <h1> that only links to the home page is the site's logo */
+  CHECK_INT(run_page("<meta property='og:title' content='Part two - the "
+                     "reply'><title>Part two - the reply | Jane's "
+                     "Notes</title>",
+                     "<h1><a href='https://notes.example.org/'>Jane's "
+                     "Notes</a></h1>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Part two - the reply");
+  /* a guessed suffix in lower case or ending a question stays */
+  CHECK_INT(run_page("<title>Lease or buy a car - which pays "
+                     "off?</title>",
+                     "", a),
+            KB_OK);
+  CHECK_STR(a->title, "Lease or buy a car - which pays off?");
+  /* an <h1> text repeated as block titles is no headline */
+  CHECK_INT(run_page("<title>Shelters open as river rises - "
+                     "Courier</title>",
+                     "<div><h1>Read also:</h1><h1>Read also:</h1></div>", a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+  /* ruby readings are not part of the headline */
+  CHECK_INT(run_page("",
+                     "<article><h1>\xe5\xad\x90<rp>(</rp><rt>\xe3\x81"
+                     "\x93</rt><rp>)</rp>\xe3\x81\xa9\xe3\x82\x82</h1>"
+                     "</article>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "\xe5\xad\x90\xe3\x81\xa9\xe3\x82\x82");
+  /* a separator left at the start once the site part is gone */
+  CHECK_INT(run_page("<link rel='canonical' href='https://notes.example.org/"
+                     "p/1'><title>notes.example.org // \xc2\xbb Jane "
+                     "Doe</title>",
+                     "", a),
+            KB_OK);
+  CHECK_STR(a->title, "Jane Doe");
+  /* a title that only names the site yields to the lone <h1> */
+  CHECK_INT(run_page("<meta property='og:site_name' content='Valley "
+                     "Courier'><title>Valley Courier</title>",
+                     "<h1>Welcome!</h1>", a),
+            KB_OK);
+  CHECK_STR(a->title, "Welcome!");
+}
+
 int main(void) {
   kb_article a;
   kb_article_init(&a);
@@ -435,6 +597,9 @@ int main(void) {
   test_title_many_h1(&a);
   test_author_sources(&a);
   test_author_cleaning(&a);
+  test_author_more_sources(&a);
+  test_author_printed_lines(&a);
+  test_title_more(&a);
   kb_article_clear(&a);
   kb_arena_clear(&a.arena); /* kb_article_clear keeps one block for reuse */
   return KBT_DONE();
