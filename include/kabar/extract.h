@@ -33,6 +33,7 @@ typedef struct kb_extract_opts {
 } kb_extract_opts;
 
 #define KB_EXTRACT_NO_EVENT_DATE 0x1u /* skip event-date reasoning */
+#define KB_EXTRACT_NO_FALLBACK 0x2u   /* HTML: no line-classifier fallback */
 
 void kb_extract_opts_init(kb_extract_opts *o);
 

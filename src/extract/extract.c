@@ -52,6 +52,13 @@ int kb_sniff_html(const char *s, size_t n) {
   return tags >= 3;
 }
 
+static int has_diag(const kb_article *a, const char *code) {
+  for (size_t i = 0; i < a->ndiags; i++)
+    if (strcmp(a->diags[i].code, code) == 0)
+      return 1;
+  return 0;
+}
+
 /* Metadata that came with the page fills what the page did not say. */
 static kb_status apply_hints(const kb_extract_opts *o, kb_article *a) {
   kb_status rc = KB_OK;
@@ -93,10 +100,13 @@ kb_status kb_extract(const char *page, size_t n, const kb_extract_opts *opts,
     kind = kb_sniff_html(page, n) ? KB_INPUT_HTML : KB_INPUT_TEXT;
   rc = kind == KB_INPUT_HTML ? kb_html_extract(page, n, &o, out)
                              : kb_text_extract(page, n, &o, out);
+  if (!rc && kind == KB_INPUT_HTML && out->nbody == 0 &&
+      !(o.flags & KB_EXTRACT_NO_FALLBACK) && !has_diag(out, "listing"))
+    rc = kb_extract_text_fallback(page, n, &o, out);
+  if (!rc)
+    rc = apply_hints(&o, out);
   if (rc)
     return rc;
-  if (!rc) rc = apply_hints(&o, out);
-  if (rc) return rc;
   if (out->nbody == 0 && out->ndiags == 0)
     rc = kb_article_add_diag(out, "no-body", -1,
                              "no article text found on the page");

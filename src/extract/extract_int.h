@@ -15,6 +15,12 @@ kb_status kb_text_extract(const char *text, size_t n,
 kb_status kb_html_extract(const char *html, size_t n,
                           const kb_extract_opts *opts, kb_article *out);
 
+/* The plain-text classifier over an HTML page's visible text, for pages
+ * whose DOM gave no body (fallback.c). Adds to *out. */
+kb_status kb_extract_text_fallback(const char *html, size_t n,
+                                   const kb_extract_opts *opts,
+                                   kb_article *out);
+
 /* Shared pass after either extractor (meta.c): dateline, outlet, credits
  * found in the body, language when unset, event date. */
 kb_status kb_extract_finish(const kb_extract_opts *opts, kb_article *out);

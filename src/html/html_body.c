@@ -915,7 +915,9 @@ kb_status kb_html_body_extract(xmlDoc *doc, const kb_html_meta *meta,
 #endif
   if (!use_ld && (chars < 200 || listing) &&
       !(chars >= 100 && prose >= 100 && !listing)) {
-    kb_article_add_diag(out, "no-body", -1, "%s",
+    /* "listing" is a verdict (not an article); "no-body" only says the DOM
+     * held none, and kb_extract may try the page's text instead */
+    kb_article_add_diag(out, listing ? "listing" : "no-body", -1, "%s",
                         listing ? "page lists several articles; no body kept"
                                 : "no article body found");
     out->confidence = 0.05;

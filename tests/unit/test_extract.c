@@ -86,9 +86,42 @@ static void test_sniff(void) {
   CHECK(!kb_sniff_html(text, strlen(text)));
 }
 
+/* The line classifier over an HTML page's visible text: block elements and
+ * <br> become lines, scripts and styles are not seen. */
+static void test_text_fallback(void) {
+  const char *page =
+      "<html><head><title>Warta</title><style>p{color:red}</style></head>"
+      "<body><table><tr><td><a href='/'>Beranda</a> | <a href='/b'>Berita</a>"
+      "</td></tr><tr><td><script>var x = 'Baca juga';</script>"
+      "Para petani memulai panen raya padi pada pekan ini setelah musim "
+      "tanam yang cukup baik, dan hasilnya disebut lebih tinggi.<br><br>"
+      "Kepala desa mengatakan bahwa harga gabah di tingkat petani masih "
+      "stabil, sehingga warga berharap pendapatan mereka meningkat.<br><br>"
+      "Menurut dia, pemerintah daerah akan membantu pengeringan gabah agar "
+      "kualitas beras tetap terjaga sampai musim berikutnya.</td></tr>"
+      "<tr><td>Hak cipta Warta</td></tr></table></body></html>";
+  kb_extract_opts o;
+  kb_extract_opts_init(&o);
+  kb_article a;
+  kb_article_init(&a);
+  CHECK_INT(kb_extract_text_fallback(page, strlen(page), &o, &a), KB_OK);
+  CHECK_INT(a.nbody, 3);
+  if (a.nbody == 3) {
+    CHECK(strncmp(a.body[0], "Para petani", 11) == 0);
+    CHECK(strncmp(a.body[2], "Menurut dia", 11) == 0);
+  }
+  for (size_t i = 0; i < a.nbody; i++) {
+    CHECK(strstr(a.body[i], "color:red") == NULL);
+    CHECK(strstr(a.body[i], "var x") == NULL);
+  }
+  CHECK(a.ndiags == 1 && strcmp(a.diags[0].code, "text-fallback") == 0);
+  kb_article_free(&a);
+}
+
 int main(void) {
   test_datelines();
   test_credits_and_outlet();
   test_sniff();
+  test_text_fallback();
   return KBT_DONE();
 }

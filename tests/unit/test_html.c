@@ -105,7 +105,7 @@ static void test_listing_is_empty(kb_article *a) {
                      "</main></body></html>";
   CHECK_INT(run(page, a), KB_OK);
   CHECK_INT(a->nbody, 0);
-  CHECK(has_diag(a, "no-body"));
+  CHECK(has_diag(a, "no-body") || has_diag(a, "listing"));
   CHECK(a->confidence < 0.2);
 }
 
