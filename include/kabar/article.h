@@ -27,7 +27,7 @@ typedef struct kb_article {
   const char *site_name;  /* site name from metadata (og:site_name); may be NULL */
   const char *author;     /* authors joined by ", "; may be NULL */
   const char *language;   /* ISO 639-1, e.g. "id"; may be NULL */
-  const char *dateline;   /* place of the dateline ("MOSKOW"); may be NULL */
+  const char *dateline;   /* place of the dateline ("MEDAN"); may be NULL */
   const char **credits;   /* agencies credited (KCNA, Reuters, ...) */
   size_t ncredits;
   const char **body;      /* paragraphs, UTF-8, trimmed, none empty */

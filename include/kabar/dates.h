@@ -18,7 +18,7 @@ typedef enum kb_date_from {
   KB_FROM_URL,      /* "url": /2023/08/16/ in the address */
   KB_FROM_TIME,     /* "time": an HTML <time> element */
   KB_FROM_PRINTED,  /* "printed": a date line printed on the page */
-  KB_FROM_INTEXT,   /* "in-text": a cue in the article text, "Selasa (15/8/2023)" */
+  KB_FROM_INTEXT,   /* "in-text": a cue in the article text, "Rabu (3/5/2023)" */
   KB_FROM_INFERRED  /* "inferred": reasoned from several cues */
 } kb_date_from;
 

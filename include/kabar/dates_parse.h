@@ -35,7 +35,7 @@ int kb_date_line(const char *s, size_t n, const kb_date_ctx *ctx,
 int kb_date_from_url(const char *url, kb_datetime *out);
 
 /* Reasons the date of the reported event from the article's paragraphs:
- * explicit dates, weekday + day/month cues "Senin (15/8)", "(15/8/2023)",
+ * explicit dates, weekday + day/month cues "Kamis (4/5)", "(4/5/2023)",
  * anniversaries ("ke-78", "78 tahun", "30th anniversary") with a base date or
  * year stated in the text, "tahun lalu"/"last year", the years the text
  * mentions, consistency between mentions, bounded by ctx->now and

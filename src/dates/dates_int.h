@@ -96,7 +96,7 @@ typedef struct dmatch {
   int hour, min, sec; /* hour -1: no time */
   int tz, has_tz;
   int relative;      /* 1: resolved from "2 jam lalu"/"kemarin" */
-  int numeric;       /* 1: digits only (15/8/2023) */
+  int numeric;       /* 1: digits only (4/5/2023) */
   int mdy_ambiguous; /* 1: a/b could be read both ways */
   size_t t0, t1;     /* token range [t0, t1) */
 } dmatch;

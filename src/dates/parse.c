@@ -668,7 +668,7 @@ int dscan_match(const dscan *sc, size_t i, dmatch *m) {
       }
     }
   }
-  /* a weekday before it: "Rabu, 16 ...", "Senin (15/8)" */
+  /* a weekday before it: "Rabu, 3 ...", "Kamis (4/5)" */
   size_t b = i;
   if (b > 0 &&
       (is_p(sc, b - 1, ',') || is_p(sc, b - 1, '(') || is_p(sc, b - 1, 0x060C)))

@@ -23,7 +23,7 @@ typedef struct cue {
   int para;
   int report; /* governed by a reporting verb */
   int sched;  /* planned/future context */
-  int paren;  /* "(15/8)": the Indonesian event-day idiom */
+  int paren;  /* "(4/5)": the Indonesian event-day idiom */
   int on;     /* "pada 15 Agustus", "on Thursday" */
   int lastyear;
   int relday;
@@ -119,8 +119,8 @@ static void add_year(reason_state *st, int y, int para) {
     st->years[st->nyear++] = (year_mention){y, para};
 }
 
-/* "peringatan 75 tahun", "HUT ke-79", "ulang tahun ke-75": an anniversary
- * cue a few words before a count; "78th anniversary": after it; "30 years
+/* "peringatan 50 tahun", "HUT ke-60", "ulang tahun ke-25": an anniversary
+ * cue a few words before a count; "40th anniversary": after it; "30 years
  * since". Returns the count or 0. */
 static int anniv_at(const dscan *sc, size_t i) {
   const dtok *t = &sc->tok[i];
@@ -142,7 +142,7 @@ static int anniv_at(const dscan *sc, size_t i) {
         !(p->lowlen == 3 && memcmp(p->low, "the", 3) == 0))
       break;
   }
-  /* after: "78th anniversary", "75 tahun ... sejak", "30 years since" */
+  /* after: "40th anniversary", "50 tahun ... sejak", "30 years since" */
   size_t k = i + 1;
   if (k < sc->ntok && sc->tok[k].type == DT_WORD && !sc->tok[k].sp)
     k++; /* th */
@@ -157,7 +157,7 @@ static int anniv_at(const dscan *sc, size_t i) {
   return 0;
 }
 
-/* 1 when the date's first number or month follows '(': "Senin (15/8)". */
+/* 1 when the date's first number or month follows '(': "Kamis (4/5)". */
 static int paren_before(const dscan *sc, size_t t0, size_t t1) {
   for (size_t i = t0; i < t1; i++) {
     const dtok *t = &sc->tok[i];
