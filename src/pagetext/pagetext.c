@@ -87,8 +87,9 @@ static int is_dash_at(const char *s, size_t n, size_t i, size_t *len) {
 }
 
 /* A news dateline opens the paragraph: "ANTARANEWS.COM, MEDAN – ",
- * "JAKARTA, KOMPAS.com -", "MEDAN-WASPADA: ", "WASHINGTON (Reuters) - ". The part before the dash or colon is a few
- * capitalised words with an all-capitals word or a domain among them. */
+ * "JAKARTA, KOMPAS.com -", "MEDAN-WASPADA: ", "WASHINGTON (Reuters) - ". The
+ * part before the dash or colon is a few capitalised words with an all-capitals
+ * word or a domain among them. */
 static int dateline_prefix(const char *s, size_t n) {
   size_t lim = n < 90 ? n : 90;
   for (size_t i = 1; i < lim; i++) {
@@ -642,12 +643,24 @@ static kb_status remember_page(const pt_page *pg, const kb_extract_opts *opts,
   return rc == KB_ELIMIT ? KB_OK : rc;
 }
 
-/* 1 when a line equal to line i was already put in the body (a page that
- * prints its text twice, or a paragraph quoted again as a pull quote) */
-static int emitted_before(const pt_page *pg, size_t rs, size_t i) {
-  for (size_t j = rs; j < i; j++)
-    if (pg->lines[j].hash == pg->lines[i].hash && keep_in_body(&pg->lines[j]))
-      return 1;
+/* The repeated lines already put in the body (a page that prints its text
+ * twice, or a paragraph quoted again as a pull quote): a set of line hashes,
+ * so a page of doubled lines stays linear (it was a quadratic scan). */
+typedef struct emitted_set {
+  uint64_t *keys; /* 0 = empty; a zero hash is stored as 1 */
+  size_t cap;     /* power of two */
+} emitted_set;
+
+/* Adds h; returns 1 when it was there already. */
+static int emitted_add(emitted_set *set, uint64_t h) {
+  if (h == 0)
+    h = 1;
+  size_t i = (size_t)h & (set->cap - 1);
+  while (set->keys[i] && set->keys[i] != h)
+    i = (i + 1) & (set->cap - 1);
+  if (set->keys[i])
+    return 1;
+  set->keys[i] = h;
   return 0;
 }
 
@@ -844,6 +857,15 @@ kb_status kb_text_extract(const char *text, size_t n,
   }
 
   size_t body_words = 0, body_lines = 0, body_good = 0;
+  emitted_set emitted = {NULL, 16};
+  size_t span = re >= rs ? re - rs + 1 : 1;
+  while (emitted.cap < 2 * span)
+    emitted.cap *= 2;
+  emitted.keys = kb_arena_calloc(&scratch, emitted.cap * sizeof *emitted.keys);
+  if (!emitted.keys) {
+    rc = KB_ENOMEM;
+    goto fail;
+  }
   for (size_t i = rs; i <= re; i++) {
     const pt_line *l = &pg.lines[i];
     if (i == sf_at)
@@ -856,7 +878,7 @@ kb_status kb_text_extract(const char *text, size_t n,
     if (!keep_in_body(l) &&
         !(inner && (intro || keep_in_body(&pg.lines[i + 1]))))
       continue;
-    if (l->rep >= 2 && emitted_before(&pg, rs, i))
+    if (l->rep >= 2 && emitted_add(&emitted, l->hash))
       continue;
     if ((rc = kb_article_add_para(out, l->s, l->n)))
       goto fail;
