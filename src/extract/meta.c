@@ -376,18 +376,19 @@ static kb_status outlet_from_host(kb_article *a, const char *url) {
 
 /* ---- credits ------------------------------------------------------------ */
 
+/* Agencies named anywhere in the body, in the order of the spelling list.
+ * The body is scanned as one text (paragraphs joined by newlines, which are
+ * word boundaries), so each spelling costs one pass. */
 static kb_status credits_from_body(kb_article *a) {
   const meta_tables *t = tables();
-  kb_status rc = KB_OK;
-  for (size_t i = 0; !rc && i < t->nspellings; i++) {
-    for (size_t p = 0; p < a->nbody; p++) {
-      if (find_word(a->body[p], strlen(a->body[p]), t->spellings[i].text)) {
-        rc = kb_article_add_credit(a, t->spellings[i].display,
-                                   strlen(t->spellings[i].display));
-        break;
-      }
-    }
-  }
+  kb_buf all;
+  kb_buf_init(&all, 0);
+  kb_status rc = kb_article_body_text(a, &all);
+  for (size_t i = 0; !rc && i < t->nspellings; i++)
+    if (find_word(kb_buf_cstr(&all), all.len, t->spellings[i].text))
+      rc = kb_article_add_credit(a, t->spellings[i].display,
+                                 strlen(t->spellings[i].display));
+  kb_buf_clear(&all);
   return rc;
 }
 
