@@ -85,5 +85,9 @@ check "jsonl title hint" grep -q '"title":"Banjir melanda Medan"' <<<"$out"
 check "jsonl author hint" grep -q '"author":"Budi"' <<<"$out"
 check "jsonl published hint" grep -q '"published":"2025-06-18T07:30:00+07:00","published_from":"meta"' <<<"$out"
 
+# JSON Lines on stdin are records, not one page
+n=$(head -n 1 "$tmp/r.jsonl" | sed 's/"url"/"u"/' | cat - "$tmp/r.jsonl" | "$kabar" extract - 2>/dev/null | wc -l)
+check "jsonl on stdin gives a page per good record" test "$n" = 2
+
 echo "cli: $pass passed, $fail failed"
 test "$fail" = 0

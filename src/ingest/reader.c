@@ -194,13 +194,21 @@ static kb_status open_input(kb_reader *r, const char *path, int fd,
     goto done;
   }
   if (fk == FK_UNKNOWN) {
-    /* a WARC under another name (or on stdin) is still a WARC */
+    /* a WARC under another name (or on stdin) is still a WARC; JSON Lines
+     * on stdin (a crawler piping records) start with '{', which neither
+     * HTML nor page text does */
     const unsigned char *p;
-    size_t n = kb_in_peek(&r->in, 8, &p);
+    size_t n = kb_in_peek(&r->in, 64, &p), k = 0;
     if (n >= 6 && memcmp(p, "WARC/", 5) == 0)
       fk = FK_WARC;
+    while (k < n &&
+           (p[k] == ' ' || p[k] == '\n' || p[k] == '\r' || p[k] == '\t'))
+      k++;
+    if (fk == FK_UNKNOWN && k < n && p[k] == '{' &&
+        !(r->flags & (KB_READ_FORCE_TEXT | KB_READ_FORCE_HTML)))
+      fk = FK_JSONL;
   }
-  if (fk == FK_WARC || (fk == FK_JSONL && !r->is_stdin)) {
+  if (fk == FK_WARC || fk == FK_JSONL) {
     r->mode = fk == FK_WARC ? KB_MODE_WARC : KB_MODE_JSONL;
     return KB_DONE;
   }
