@@ -15,9 +15,9 @@ static const cli_cmd commands[] = {
     {"ingest", cmd_ingest, "read pages into the store, then group them",
      "usage: kabar ingest [options] PATH...\n"
      "Reads pages (files or folders, recursively: .txt page text, .html/.htm,\n"
-     ".warc/.warc.gz, .jsonl; '-' reads one page from stdin), extracts each\n"
-     "article into the store, skips pages already stored (same content), then\n"
-     "groups articles into events and storylines.\n\n"
+     ".warc/.warc.gz, .jsonl; '-' reads stdin: a page, or JSON Lines), extracts\n"
+     "each article into the store, skips pages already stored (same content),\n"
+     "then groups articles into events and storylines.\n\n"
      "options:\n"
      "  --db PATH        the store (default ./kabar.db)\n"
      "  --input KIND     auto (default), text or html: how to read files\n"
