@@ -62,6 +62,27 @@ static kb_status exec(kb_store *s, const char *sql) {
   return KB_OK;
 }
 
+sqlite3_stmt *kb_store_stmt(kb_store *s, int which, const char *sql) {
+  sqlite3_stmt *st = s->stmts[which];
+  if (st) {
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return st;
+  }
+  if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+                         NULL) != SQLITE_OK) {
+    db_fail(s, "preparing a statement");
+    return NULL;
+  }
+  s->stmts[which] = st;
+  return st;
+}
+
+/* Marks the clustering stale; inside a batch, once, at commit. */
+static kb_status mark_stale(kb_store *s) {
+  return exec(s, "INSERT OR REPLACE INTO state VALUES('cluster_stale', '1')");
+}
+
 static int user_version(kb_store *s) {
   sqlite3_stmt *st;
   int v = -1;
@@ -144,6 +165,8 @@ void kb_store_close(kb_store *s) {
     return;
   if (s->in_tx)
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  for (int i = 0; i < STMT_COUNT; i++)
+    sqlite3_finalize(s->stmts[i]);
   sqlite3_close(s->db);
   free(s);
 }
@@ -164,7 +187,12 @@ kb_status kb_store_begin(kb_store *s) {
 }
 
 kb_status kb_store_commit(kb_store *s) {
-  kb_status rc = exec(s, "COMMIT");
+  /* the stale mark goes in the same transaction as the articles */
+  kb_status rc = s->dirty ? mark_stale(s) : KB_OK;
+  if (!rc)
+    rc = exec(s, "COMMIT");
+  if (!rc)
+    s->dirty = 0;
   if (!rc)
     s->in_tx = 0;
   return rc;
@@ -172,6 +200,7 @@ kb_status kb_store_commit(kb_store *s) {
 
 kb_status kb_store_rollback(kb_store *s) {
   s->in_tx = 0;
+  s->dirty = 0;
   return exec(s, "ROLLBACK");
 }
 
@@ -183,15 +212,13 @@ void kb_page_hash(const char *data, size_t n, char out[33]) {
 }
 
 int kb_store_has_page(kb_store *s, const char *page_hash) {
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM articles WHERE page_hash = ?",
-                         -1, &st, NULL) != SQLITE_OK) {
-    db_fail(s, "looking up a page");
+  sqlite3_stmt *st = kb_store_stmt(
+      s, STMT_HAS_PAGE, "SELECT 1 FROM articles WHERE page_hash = ?");
+  if (!st)
     return -1;
-  }
   sqlite3_bind_text(st, 1, page_hash, -1, SQLITE_STATIC);
   int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   if (rc == SQLITE_ROW)
     return 1;
   if (rc == SQLITE_DONE)
@@ -257,8 +284,8 @@ kb_status kb_store_put(kb_store *s, const char *page_hash, const kb_article *a,
     goto fail;
   char body_hash[33];
   kb_page_hash(kb_buf_cstr(&body), body.len, body_hash);
-  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-    rc = db_fail(s, "storing an article");
+  if (!(st = kb_store_stmt(s, STMT_PUT, sql))) {
+    rc = KB_EDB;
     goto fail;
   }
   const char *text[] = {page_hash,     a->source,  a->url,       a->title,
@@ -285,13 +312,11 @@ kb_status kb_store_put(kb_store *s, const char *page_hash, const kb_article *a,
     goto fail;
   }
   *id = sqlite3_last_insert_rowid(s->db);
-  sqlite3_finalize(st);
-  st = NULL;
-  if (sqlite3_prepare_v2(s->db,
-                         "INSERT INTO articles_fts(rowid, title, body) "
-                         "VALUES(?,?,?)",
-                         -1, &st, NULL) != SQLITE_OK) {
-    rc = db_fail(s, "indexing an article");
+  sqlite3_reset(st);
+  if (!(st = kb_store_stmt(s, STMT_PUT_FTS,
+                           "INSERT INTO articles_fts(rowid, title, body) "
+                           "VALUES(?,?,?)"))) {
+    rc = KB_EDB;
     goto fail;
   }
   sqlite3_bind_int64(st, 1, *id);
@@ -301,9 +326,12 @@ kb_status kb_store_put(kb_store *s, const char *page_hash, const kb_article *a,
     rc = db_fail(s, "indexing an article");
     goto fail;
   }
-  rc = exec(s, "INSERT OR REPLACE INTO state VALUES('cluster_stale', '1')");
+  s->dirty = 1;
+  if (!s->in_tx) /* no batch: mark now, in autocommit */
+    rc = mark_stale(s);
 fail:
-  sqlite3_finalize(st);
+  if (st)
+    sqlite3_reset(st); /* kept prepared; its bindings point at our buffers */
   kb_buf_clear(&credits);
   kb_buf_clear(&json);
   kb_buf_clear(&body);

@@ -11,7 +11,15 @@ struct kb_store {
   char errmsg[512]; /* the last error, for kb_store_errmsg */
   int version;      /* schema version after open */
   int in_tx;        /* 1 inside kb_store_begin .. commit/rollback */
+  int dirty;        /* articles added in this batch: clustering is stale */
+  sqlite3_stmt *stmts[4]; /* prepared once, reused for every page */
 };
+
+enum { STMT_HAS_PAGE, STMT_PUT, STMT_PUT_FTS, STMT_COUNT };
+
+/* A statement prepared on first use and kept until the store closes;
+ * reset and unbound, ready to bind. NULL on error (errmsg set). */
+sqlite3_stmt *kb_store_stmt(kb_store *s, int which, const char *sql);
 
 /* Rows of a named query being read. */
 struct kb_rows {
