@@ -35,9 +35,38 @@ static int term_cmp(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* First index in t[lo..n) whose hash is >= h. */
+static size_t lower_bound(const term *t, size_t lo, size_t n, uint64_t h) {
+  size_t hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (t[mid].h < h)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 static double dot(const vec *a, const vec *b) {
-  size_t i = 0, j = 0;
+  if (a->n > b->n) {
+    const vec *t = a;
+    a = b;
+    b = t;
+  }
   double s = 0;
+  if (a->n * 8 < b->n) {
+    /* an article against an event's long sum: look each term up instead
+     * of walking the long side (the merge was half of clustering time) */
+    size_t j = 0;
+    for (size_t i = 0; i < a->n && j < b->n; i++) {
+      j = lower_bound(b->t, j, b->n, a->t[i].h);
+      if (j < b->n && b->t[j].h == a->t[i].h)
+        s += (double)a->t[i].w * b->t[j++].w;
+    }
+    return s;
+  }
+  size_t i = 0, j = 0;
   while (i < a->n && j < b->n) {
     if (a->t[i].h == b->t[j].h)
       s += (double)a->t[i++].w * b->t[j++].w;
@@ -251,7 +280,7 @@ typedef struct storyline {
  * terms; without it every article meets every active event, which is
  * quadratic on a busy news day. */
 
-#define KB_TOP_TERMS 16
+#define KB_TOP_TERMS 8
 
 typedef struct posting {
   size_t event;
@@ -340,12 +369,16 @@ static void index_free(term_index *ix) {
 }
 
 /* The hashes of v's strongest terms (at most KB_TOP_TERMS). */
-static size_t top_terms(const vec *v, uint64_t *out) {
+static size_t top_terms(const vec *v, df_table *df, uint64_t *out) {
   float w[KB_TOP_TERMS];
   size_t k = 0;
   for (size_t i = 0; i < v->n; i++) {
     float x = v->t[i].w;
     if (k == KB_TOP_TERMS && x <= w[k - 1])
+      continue;
+    /* a term no other article has finds nobody: the rarest terms weigh
+     * most, so without this a small corpus found no candidates at all */
+    if (*df_slot(df, v->t[i].h) < 2)
       continue;
     size_t j = k < KB_TOP_TERMS ? k++ : k - 1;
     while (j > 0 && w[j - 1] < x) {
@@ -360,10 +393,10 @@ static size_t top_terms(const vec *v, uint64_t *out) {
 }
 
 /* Events sharing a strong term with v, each once (stamp marks them). */
-static size_t candidates(const term_index *ix, const vec *v, size_t *stamp,
-                         size_t mark, size_t *out, size_t max) {
+static size_t candidates(const term_index *ix, df_table *df, const vec *v,
+                         size_t *stamp, size_t mark, size_t *out, size_t max) {
   uint64_t top[KB_TOP_TERMS];
-  size_t nt = top_terms(v, top), n = 0;
+  size_t nt = top_terms(v, df, top), n = 0;
   for (size_t t = 0; t < nt; t++)
     for (size_t p = index_head(ix, top[t]); p != SIZE_MAX && n < max;
          p = ix->post[p].next) {
@@ -428,7 +461,7 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
     int32_t day = docs[d].day;
     double best = 0;
     size_t best_e = SIZE_MAX;
-    size_t nc = candidates(&ix, &v[d], stamp, oi, cand, n);
+    size_t nc = candidates(&ix, &df, &v[d], stamp, oi, cand, n);
     for (size_t c = 0; c < nc; c++) {
       size_t e = cand[c];
       double decay = 1.0;
@@ -492,7 +525,7 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
     stamp[i] = SIZE_MAX;
   size_t nstory = 0;
   for (size_t e = 0; e < nev; e++) {
-    size_t nc = candidates(&six, &centroid[e], stamp, e, cand, n);
+    size_t nc = candidates(&six, &df, &centroid[e], stamp, e, cand, n);
     double best = 0;
     size_t best_s = SIZE_MAX;
     for (size_t c = 0; c < nc; c++) {

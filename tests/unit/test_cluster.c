@@ -54,6 +54,21 @@ int main(void) {
   CHECK_INT(cl.nstorylines, 1);
   kb_clustering_clear(&cl);
 
+  /* In a small corpus the heaviest terms of each article are its own rare
+   * words; two reports of one happening must still meet (candidate terms
+   * once came only from the heaviest, and found nobody). */
+  const char *r1 = "Zyxolin qarvex plumbago tessary vondrel ferrule gantry "
+                   "hobnail ispahan jaconet kirtle lorimer. The ministers "
+                   "signed the water treaty at the border summit today.";
+  const char *r2 = "Brakkel umbrine sollary quenth madrigo nacelle oakum "
+                   "pelisse quoin rebec sconce tabard. At the border "
+                   "summit today the ministers signed the water treaty.";
+  kb_cluster_doc pair[] = {{1, day(2023, 5, 4), NULL, r1, "en"},
+                           {2, day(2023, 5, 4), NULL, r2, "en"}};
+  CHECK_INT(kb_cluster_run(pair, 2, NULL, &cl), KB_OK);
+  CHECK(cl.event_of[0] == cl.event_of[1]);
+  kb_clustering_clear(&cl);
+
   /* nothing in, nothing out */
   CHECK_INT(kb_cluster_run(NULL, 0, NULL, &cl), KB_OK);
   CHECK_INT(cl.nevents, 0);
