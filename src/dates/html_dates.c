@@ -103,6 +103,10 @@ typedef struct hstate {
   found lead;     /* first text node that starts with a date */
   found aside;    /* first date in comments, sidebars, footers: last resort */
   found modprint; /* a printed "Updated ..." date outside asides */
+  /* distinct days of strong (rank <= 2) publication dates in metas and
+   * JSON-LD: when they disagree, the page's printed date decides */
+  found strong[4];
+  size_t nstrong;
   /* full timestamps with a non-UTC offset seen in metas, JSON-LD and <time>:
    * the page's local form of a UTC publication time */
   kb_datetime stamps[MAX_STAMPS];
@@ -191,6 +195,29 @@ static void offer(found *f, const kb_datetime *t, int rank, kb_date_from from) {
   }
 }
 
+static int same_day(const kb_datetime *a, const kb_datetime *b) {
+  return a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+/* A structured (meta, JSON-LD) date: the best one of its kind, and the
+ * distinct days of strong publication dates. */
+static void offer_pub(hstate *h, int mod, const kb_datetime *t, int rank,
+                      kb_date_from from) {
+  offer(mod ? &h->mod : &h->pub, t, rank, from);
+  if (mod || rank > 2)
+    return;
+  for (size_t i = 0; i < h->nstrong; i++)
+    if (same_day(&h->strong[i].t, t)) {
+      offer(&h->strong[i], t, rank, from); /* keep the fuller stamp */
+      return;
+    }
+  if (h->nstrong < sizeof h->strong / sizeof h->strong[0]) {
+    found *f = &h->strong[h->nstrong++];
+    found_init(f);
+    offer(f, t, rank, from);
+  }
+}
+
 /* 1 for "11/01/2023 ...": two numbers <= 12 that differ, slash-separated,
  * then a four-digit year, so day-first and month-first both read. */
 static int slash_ambiguous(const char *s) {
@@ -261,7 +288,7 @@ static void do_meta(hstate *h, const xmlNode *node) {
     if (!parse_value(h, content, &t))
       continue;
     found *f = mk->mod ? &h->mod : &h->pub;
-    offer(f, &t, mk->rank, KB_FROM_META);
+    offer_pub(h, mk->mod, &t, mk->rank, KB_FROM_META);
     if (f->rank == mk->rank && f->from == KB_FROM_META &&
         memcmp(&f->t, &t, sizeof t) == 0 && slash_ambiguous(content))
       f->amb = 1;
@@ -296,8 +323,7 @@ static void walk_jsonld(hstate *h, const kb_json *j, int depth) {
       const char *v = kb_json_get_str(j, keys[k].key);
       kb_datetime t;
       if (v && parse_value(h, v, &t))
-        offer(keys[k].mod ? &h->mod : &h->pub, &t, keys[k].rank + bonus,
-              KB_FROM_JSONLD);
+        offer_pub(h, keys[k].mod, &t, keys[k].rank + bonus, KB_FROM_JSONLD);
     }
     for (const kb_json *c = j->child; c; c = c->next)
       if (c->type == KB_JSON_OBJ || c->type == KB_JSON_ARR)
@@ -424,6 +450,11 @@ static int is_aside(const hstate *h, const xmlNode *node,
     return 0;
   if (!et->aside && !name_is(node, "aside") && !name_is(node, "footer") &&
       !name_is(node, "nav"))
+    return 0;
+  /* an <aside>/<footer> whose own class names the article's metadata or
+   * date ("aside.meta", WordPress "footer.entry-meta") and nothing beside
+   * the article is the article's date box, not a sidebar */
+  if (!et->aside && et->class_rank < 1000 && !name_is(node, "nav"))
     return 0;
   return !has_headline(node, 0);
 }
@@ -599,10 +630,6 @@ static void walk(hstate *h, const xmlNode *node) {
   }
 }
 
-static int same_day(const kb_datetime *a, const kb_datetime *b) {
-  return a->year == b->year && a->month == b->month && a->day == b->day;
-}
-
 /* The date the page marks as its publication date in the article area: a
  * <time> marked published, a printed line in a "date"/"published" element,
  * or the first <time> inside <article>/<header>/<main>. NULL when none. */
@@ -629,6 +656,13 @@ static const found *shown_date(const hstate *h) {
   if (h->line.rank == 0)
     return &h->line;
   return NULL;
+}
+
+/* 1 when a date printed in a date-class element or as a short date line
+ * (visible text, not a <time> attribute) falls on t's day. */
+static int printed_day(const hstate *h, const kb_datetime *t) {
+  return (h->cls.rank < 1000 && same_day(&h->cls.t, t)) ||
+         (h->line.rank < 1000 && same_day(&h->line.t, t));
 }
 
 /* 1 when the structured data has distinct publication and modification
@@ -692,6 +726,14 @@ static void local_day(const hstate *h, kb_date *pub, const kb_datetime *url) {
       kb_datetime_from_epoch(kb_datetime_epoch(t), (int)(off / 60), t);
       return;
     }
+  }
+  if (utc && t->hour >= 20 && t->minute == 0 && t->second == 0) {
+    /* exactly 20:00-23:00 UTC: a date-only value stored as local midnight
+     * of the next day east of Greenwich (UTC+1..+4); a real publication
+     * time is seldom a whole hour to the second */
+    int off = (24 - t->hour) * 60;
+    kb_datetime_from_epoch(kb_datetime_epoch(t), off, t);
+    return;
   }
   const kb_datetime *alt[2] = {url, NULL};
   const found *m = marked_printed(h);
@@ -813,6 +855,7 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
       set_out(published, &u, 0.8);
     } else if (h.pub.rank >= WEAK_META_RANK && weak_alt &&
                !same_day(&weak_alt->t, &h.pub.t) &&
+               !printed_day(&h, &h.pub.t) &&
                day_of(&weak_alt->t) - day_of(&h.pub.t) <= WEAK_META_DAYS &&
                day_of(&h.pub.t) - day_of(&weak_alt->t) <= WEAK_META_DAYS) {
       /* same for a date the page prints as its publication date a few days
@@ -842,6 +885,13 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
       }
     }
     set_out(published, &u, 0.85);
+  } else if (h.cls.rank <= 3) {
+    /* a date printed in a "date"/"published" element outranks an unmarked
+     * <time> (often the page's clock in the site header), as in
+     * marked_printed */
+    int fuller = h.time_any.rank < 1000 && same_day(&h.time_any.t, &h.cls.t) &&
+                 completeness(&h.time_any.t) > completeness(&h.cls.t);
+    set_out(published, fuller ? &h.time_any : &h.cls, 0.75);
   } else if (h.time_any.rank < 1000) {
     set_out(published, &h.time_any, 0.75);
   } else if (h.cls.rank < 1000) {
@@ -857,6 +907,20 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
   } else if (h.mod.rank < 1000) {
     /* only "Updated ..." anywhere: the best bound on publication there is */
     set_out(published, &h.mod, 0.2);
+  }
+  if (h.nstrong > 1 &&
+      (published->from == KB_FROM_META || published->from == KB_FROM_JSONLD) &&
+      same_day(&published->t, &h.pub.t) && !printed_day(&h, &h.pub.t)) {
+    /* strong metas and JSON-LD disagree on the day: the one the page
+     * prints (exactly one) is the article's; the others are often a
+     * template's or a syndication copy's */
+    const found *hit = NULL;
+    int nhit = 0;
+    for (size_t i = 0; i < h.nstrong; i++)
+      if (printed_day(&h, &h.strong[i].t))
+        hit = &h.strong[i], nhit++;
+    if (nhit == 1)
+      set_out(published, hit, 0.8);
   }
   if (published->from == KB_FROM_META && h.pub.amb &&
       same_day(&published->t, &h.pub.t))

@@ -821,6 +821,9 @@ int kb_dates_line_ex(const char *s, size_t n, const kb_date_ctx *ctx,
     goto done;
   int other_before = 0, pending = 0, glued = 0, other_after = 0, gate = 0;
   int nums = 0;
+  /* "1. Februar 2022, Daniel Dillenburg": a comma right after the date
+   * followed only by capitalised words is a byline name, like "| Name" */
+  int name_gate = 0, named = 0;
   for (size_t i = 0; i < sc.ntok; i++) {
     if (i >= m.t0 && i < m.t1) {
       if (i == m.t0)
@@ -830,14 +833,25 @@ int kb_dates_line_ex(const char *s, size_t n, const kb_date_ctx *ctx,
     const dtok *t = &sc.tok[i];
     int after = i >= m.t1;
     if (t->type == DT_PUNCT) {
+      if (after && i == m.t1 && t->cp == ',')
+        name_gate = 1;
+      else if (after && name_gate == 1) {
+        name_gate = 2; /* more punctuation: not a plain name */
+        if (!gate)
+          other_after += 2 * named;
+      }
       if (is_delim(t)) {
         if (after)
           gate = 1;
         else
           pending = 0;
-      } else if (!after && t->cp == ',' && pending == 1 && other_before == 1 &&
-                 i + 1 == m.t0) {
-        pending = 0; /* a place dateline: "Jakarta, 16 Agustus 2023" */
+      } else if (!after && t->cp == ',' && pending == 1 && i + 1 == m.t0 &&
+                 (other_before == 1 ||
+                  (i > 0 && sc.tok[i - 1].type == DT_WORD &&
+                   sc.tok[i - 1].cap))) {
+        /* a place dateline: "Jakarta, 16 Agustus 2023", also after other
+         * places or a source: "Hofheim | Wiesbaden, 11. November 2021" */
+        pending = 0;
       }
       continue;
     }
@@ -857,8 +871,15 @@ int kb_dates_line_ex(const char *s, size_t n, const kb_date_ctx *ctx,
       i += nt - 1;
       continue;
     }
-    if (after) {
+    if (after && name_gate == 1 && !t->cap) {
+      name_gate = 2; /* a sentence after all: the words count in full */
       if (!gate)
+        other_after += 2 * named;
+    }
+    if (after) {
+      if (!gate && name_gate == 1)
+        named++;
+      else if (!gate)
         other_after += 2;
       other_after++;
     } else {

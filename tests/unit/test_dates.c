@@ -246,11 +246,33 @@ static void test_url(void) {
   CHECK_STR(url_day("/2015/11/04/21040011/judul"), "2015-11-04");
 }
 
+static void test_line_round4(void) {
+  kb_date_ctx ctx = {.lang = "de", .now = NOW};
+  kb_datetime t;
+  /* a byline name after a comma */
+  const char *s = "1. Februar 2022 , Daniel Dillenburg";
+  CHECK(kb_date_line(s, strlen(s), &ctx, &t));
+  CHECK_INT(t.day, 1);
+  s = "3 May 2020, Alice Bob";
+  CHECK(kb_date_line(s, strlen(s), &ctx, &t));
+  s = "3 May 2020, Alice went home";
+  CHECK(!kb_date_line(s, strlen(s), &ctx, &t));
+  s = "3 May 2020, the council said";
+  CHECK(!kb_date_line(s, strlen(s), &ctx, &t));
+  /* a press-release dateline with several places */
+  s = "Hofheim am Taunus | Wiesbaden, 11. November 2021";
+  CHECK(kb_date_line(s, strlen(s), &ctx, &t));
+  CHECK_INT(t.month, 11);
+  s = "the meeting in Paris, 11. November 2021";
+  CHECK(!kb_date_line(s, strlen(s), &ctx, &t));
+}
+
 int main(void) {
   test_find();
   test_line();
   test_url();
   test_more_languages();
   test_modlabel();
+  test_line_round4();
   return KBT_DONE();
 }

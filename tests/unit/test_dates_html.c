@@ -249,6 +249,62 @@ static void test_lead_dateline(void) {
   CHECK_STR(pub_day(page, NULL), "null"); /* a sentence, not a dateline */
 }
 
+static void test_round4_rules(void) {
+  /* an <aside> classed as the article's metadata is a date box, not a
+   * sidebar: its date beats a weak "date" meta; a classed sidebar still
+   * is a sidebar */
+  const char *page =
+      "<html><head><meta name=\"date\" content=\"2021-06-20\"></head><body>"
+      "<h1>T</h1><aside class=\"meta\"><div class=\"row posted\"><time "
+      "datetime=\"2021-06-15\">15.06.2021</time></div></aside><p>Body "
+      "text.</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2021-06-15");
+  page = "<html><body><h1>T</h1><aside class=\"meta sidebar\"><span "
+         "class=\"date\">15.06.2021</span></aside><p>Body.</p>"
+         "<p class=\"x\">20.06.2021</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2021-06-20");
+  /* a weak meta that the page prints beside a different hidden <time>
+   * marked published stays */
+  page = "<html><head><meta name=\"date\" content=\"2021-10-28T13:00:00\">"
+         "</head><body><div hidden><time itemprop=\"datePublished\" "
+         "datetime=\"2021-10-27T20:00:00+01:00\">x</time></div><h1>T</h1>"
+         "<p class=\"article-meta\">Berlin, 28.10.2021</p><p>Body.</p>"
+         "</body></html>";
+  CHECK_STR(pub_day(page, NULL), "2021-10-28");
+  /* a date-class element outranks an unmarked <time> in a header */
+  page = "<html><body><header><time datetime=\"2023-11-01\">1 Nov</time>"
+         "</header><h1>T</h1><span class=\"date\">31.10.2023</span>"
+         "<p>Body.</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2023-10-31");
+  /* strong metas and JSON-LD disagree: the printed one wins */
+  page = "<html><head><meta property=\"article:published_time\" "
+         "content=\"2022-01-06T08:29:34\"><script type=\"application/ld+json\">"
+         "{\"@type\":\"NewsArticle\",\"datePublished\":"
+         "\"2022-01-04T07:29:00Z\"}</script></head><body><h1>T</h1>"
+         "<div class=\"info\">06.01.2022</div><p>Body.</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2022-01-06");
+  page = "<html><head><meta property=\"article:published_time\" "
+         "content=\"2022-01-06T08:29:34\"><script type=\"application/ld+json\">"
+         "{\"@type\":\"NewsArticle\",\"datePublished\":"
+         "\"2022-01-04T07:29:00Z\"}</script></head><body><h1>T</h1>"
+         "<div class=\"info\">04.01.2022</div><p>Body.</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2022-01-04");
+  /* a forum poster's "joined" date is not the post's */
+  page = "<html><body><h1>T</h1><dl><dd class=\"profile-joined\">"
+         "18.09.2008, 05:56</dd></dl><p class=\"author\">21.01.2009, 05:42"
+         "</p><p>Post text here.</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2009-01-21");
+  /* exactly 23:00:00 UTC: local midnight of the next day */
+  page = "<html><head><meta property=\"article:published_time\" "
+         "content=\"2022-11-06T23:00:00.000Z\"></head><body><p>B.</p>"
+         "</body></html>";
+  CHECK_STR(pub_day(page, NULL), "2022-11-07");
+  page = "<html><head><meta property=\"article:published_time\" "
+         "content=\"2022-11-06T23:07:12Z\"></head><body><p>B.</p>"
+         "</body></html>";
+  CHECK_STR(pub_day(page, NULL), "2022-11-06"); /* a real clock time */
+}
+
 int main(void) {
   test_published_vs_modified();
   test_asides();
@@ -260,5 +316,6 @@ int main(void) {
   test_modlabel_lines();
   test_round3_rules();
   test_lead_dateline();
+  test_round4_rules();
   return KBT_DONE();
 }
