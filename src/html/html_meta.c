@@ -28,6 +28,7 @@ typedef struct meta_scan {
   const char *description, *og_description, *content_lang, *app_name,
       *canonical;
   const char *meta_author, *rel_author, *prop_author, *byline, *author_href,
+      *href_text[4], *href_url[4], /* author-page links: text, target */
       *text_byline;
   /* every value of the first meta author key (parsely-author, dc.creator
      repeated once per author) */
@@ -35,9 +36,10 @@ typedef struct meta_scan {
   size_t n_meta_authors;
   /* Yoast's reading cards: twitter:labelN "Written by" + twitter:dataN */
   const char *tw_label[4], *tw_data[4];
-  const char *ld_org_author; /* JSON-LD author that is an Organization */
-  const char *username;      /* class "username": forum/CMS user names */
-  const char *date_byline;   /* "04.02.2022 | 13:10 Uhr | Jane Doe" */
+  const char *ld_org_author;     /* JSON-LD author that is an Organization */
+  const kb_json *ld_page_author; /* WebPage "author" (older Yoast graphs) */
+  const char *username;          /* class "username": forum/CMS user names */
+  const char *date_byline;       /* "04.02.2022 | 13:10 Uhr | Jane Doe" */
   const char *ld_headline, *ld_site, *ld_url, *ld_body, *ld_website;
   const char *ld_authors[MAX_AUTHORS];
   size_t n_ld_authors;
@@ -46,10 +48,14 @@ typedef struct meta_scan {
   ld_person persons[MAX_PERSONS];
   size_t n_persons;
   h1_cand h1s[MAX_H1];
+  const char *h2s[MAX_H1]; /* <h2> texts: blog themes print the post's
+                              title there */
+  size_t n_h2s;
   size_t n_h1s;
   const char *logo; /* text of a logo/brand <h1>: the site's name */
   int in_comment;   /* > 0 inside a comment section: no bylines there */
   int ld_article, h1_count;
+  size_t n_hrefs;
   kb_arena *a;
   kb_buf tmp;
 } meta_scan;
@@ -273,7 +279,7 @@ static void ld_authors(meta_scan *m, const kb_json *v) {
   }
   const char *name = NULL;
   if (v->type == KB_JSON_STR) {
-    name = v->str;
+    name = strstr(v->str, "://") ? NULL : v->str; /* a profile URL */
   } else if (v->type == KB_JSON_OBJ) {
     if (type_is(kb_json_get(v, "@type"), "Organization")) {
       /* not a person: used only when the page names none */
@@ -343,6 +349,9 @@ static void ld_visit(meta_scan *m, const kb_json *v, int depth) {
       if (!m->n_ld_authors)
         ld_authors(m, kb_json_get(v, "creator"));
     }
+  } else if (type_is(type, "WebPage") && !m->ld_page_author) {
+    /* older Yoast graphs put the author on the WebPage node only */
+    m->ld_page_author = kb_json_get(v, "author");
   } else if (type_is(type, "WebSite") ||
              type_is(type, "NewsMediaOrganization")) {
     const char *s = kb_json_get_str(v, "name");
@@ -434,35 +443,106 @@ static void on_meta(meta_scan *m, const xmlNode *n) {
 /* Links to an author's page: /author/jane-doe, /autor/, /profile/ ... */
 static int is_author_href(const char *href) {
   static const char *const parts[] = {
-      "/author/",    "/authors/", "/autor/",   "/autoren/",
-      "/auteur/",    "/penulis/", "/profile/", "/journalist/",
-      "/redakteur/", "/people/",  "/staff/",   "/writers/",
-      NULL};
+      "/author/",  "/authors/", "/autor/",      "/autoren/",   "/auteur/",
+      "/penulis/", "/profile/", "/journalist/", "/redakteur/", "/people/",
+      "/staff/",   "/writers/", "/profil/",     NULL};
   if (!href)
     return 0;
-  for (int i = 0; parts[i]; i++)
-    if (strstr(href, parts[i]))
-      return 1;
+  for (int i = 0; parts[i]; i++) {
+    const char *at = strstr(href, parts[i]);
+    if (!at)
+      continue;
+    /* a person's page has a slug after the part: "/people/" alone is the
+       section's index ("People" in the menu) */
+    char next = at[strlen(parts[i])];
+    return next && next != '?' && next != '#';
+  }
   return 0;
 }
 
-static const xmlNode *author_link(const xmlNode *n, int depth) {
+/* The site part of a URL's host: its last two labels, three when the
+ * top-level label has two letters and the next at most three ("co.uk",
+ * "com.au"); taken after the last "://", so an archived URL names the
+ * archived site. Empty for relative URLs. */
+static kb_str site_domain(const char *url) {
+  kb_str h = {NULL, 0};
+  const char *p = NULL, *q = url;
+  while (q && (q = strstr(q, "://")))
+    p = q = q + 3;
+  if (!p)
+    return h;
+  const char *e = p;
+  while (*e && *e != '/' && *e != ':' && *e != '?' && *e != '#')
+    e++;
+  const char *dots[3] = {NULL, NULL, NULL}; /* last, second-last, third */
+  size_t nd = 0;
+  for (const char *c = e; c > p && nd < 3;)
+    if (*--c == '.')
+      dots[nd++] = c;
+  const char *from = nd >= 2 ? dots[1] + 1 : p;
+  if (nd >= 2 && e - dots[0] == 3 && dots[0] - dots[1] <= 4)
+    from = nd >= 3 ? dots[2] + 1 : p; /* "example.co.uk" */
+  h.p = from;
+  h.n = (size_t)(e - from);
+  return h;
+}
+
+/* 1 when href leaves the page's site (a profile on a social network) */
+static int off_site(const char *href, const char *page_url) {
+  kb_str a = site_domain(href), b = site_domain(page_url);
+  return a.n && b.n && !(a.n == b.n && !strncasecmp(a.p, b.p, a.n));
+}
+
+/* 1 when some text under n is more than white space (a link around an
+ * image only has none). */
+static int has_text(const xmlNode *n, int depth) {
+  for (const xmlNode *c = n->children; c && depth < 8; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content)
+      for (const char *p = (const char *)c->content; *p; p++)
+        if (!is_space_ascii(*p))
+          return 1;
+    if (c->type == XML_ELEMENT_NODE && has_text(c, depth + 1))
+      return 1;
+  }
+  return 0;
+}
+
+/* Author-page links under n holding text: the first one and how many
+ * different targets (up to 2). */
+static void author_links(const xmlNode *n, int depth, const xmlNode **first,
+                         int *count) {
   if (depth > 6)
-    return NULL;
-  for (const xmlNode *c = n->children; c; c = c->next) {
+    return;
+  for (const xmlNode *c = n->children; c && *count < 2; c = c->next) {
     if (c->type != XML_ELEMENT_NODE)
       continue;
     if (kb_html_is(c, "a")) {
       const char *rel = kb_html_attr(c, "rel");
-      if (is_author_href(kb_html_attr(c, "href")) ||
-          (rel && !strcasecmp(rel, "author")))
-        return c;
+      const char *href = kb_html_attr(c, "href");
+      if ((is_author_href(href) || (rel && !strcasecmp(rel, "author"))) &&
+          has_text(c, 0)) {
+        /* the same person linked twice (name and "more by") counts once */
+        const char *h0 = *first ? kb_html_attr(*first, "href") : NULL;
+        if (!*first)
+          *first = c;
+        else if (!h0 || !href || strcmp(h0, href))
+          ++*count;
+        *count += *count == 0;
+        continue;
+      }
     }
-    const xmlNode *r = author_link(c, depth + 1);
-    if (r)
-      return r;
+    author_links(c, depth + 1, first, count);
   }
-  return NULL;
+}
+
+/* The one author link of a byline; NULL when there is none or several
+ * ("von <a>Jane Doe</a> und <a>John Roe</a>": the whole byline names
+ * them). */
+static const xmlNode *author_link(const xmlNode *n) {
+  const xmlNode *first = NULL;
+  int count = 0;
+  author_links(n, 0, &first, &count);
+  return count == 1 ? first : NULL;
 }
 
 /* The next sibling holding text: an element other than <br>, or a text
@@ -659,6 +739,12 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
       continue;
     const char *tag = (const char *)c->name;
     int art = in_article;
+    if (!strcmp(tag, "h2") && m->n_h2s < MAX_H1 && !m->in_comment &&
+        !hidden_node(c)) {
+      const char *t = text_of(m, c, 600); /* and walked as any element */
+      if (t)
+        m->h2s[m->n_h2s++] = t;
+    }
     if (!strcmp(tag, "meta")) {
       on_meta(m, c);
     } else if (!strcmp(tag, "title")) {
@@ -673,8 +759,7 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
       if (type && !strcasecmp(type, "application/ld+json"))
         ld_script(m, c, out);
       continue;
-    } else if (!strcmp(tag, "style") || !strcmp(tag, "noscript") ||
-               !strcmp(tag, "svg")) {
+    } else if (!strcmp(tag, "style") || !strcmp(tag, "svg")) {
       continue;
     } else if (!strcmp(tag, "html")) {
       const char *l = kb_html_attr(c, "lang");
@@ -716,7 +801,7 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
       const char *rel = kb_html_attr(c, "rel");
       const char *ip = kb_html_attr(c, "itemprop");
       if (!m->rel_author && rel && !strcasecmp(rel, "author"))
-        m->rel_author = text_of(m, c, 120);
+        m->rel_author = text_of_ex(m, c, 120, VT_SPACED);
       if (!m->prop_author && ip && !strcasecmp(ip, "author")) {
         /* <span itemprop="author"><span itemprop="name">..</span></span> */
         const xmlNode *name = NULL;
@@ -725,18 +810,20 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
           if (dp && !strcasecmp(dp, "name"))
             name = d;
         }
-        m->prop_author = text_of(m, name ? name : c, 160);
+        m->prop_author = text_of_ex(m, name ? name : c, 160, VT_SPACED);
       }
       if (!m->byline && class_has_word(c, byline_words)) {
-        const xmlNode *link = author_link(c, 0);
+        const xmlNode *link = author_link(c);
         m->byline = text_of_ex(m, link ? link : c, 160, VT_SPACED);
       }
       if (!m->username && (kb_html_is(c, "a") || kb_html_is(c, "span")) &&
           class_has_word(c, user_words)) /* names are links or spans */
         m->username = text_of(m, c, 60);
-      if (!m->author_href && kb_html_is(c, "a") &&
-          is_author_href(kb_html_attr(c, "href")))
-        m->author_href = text_of(m, c, 120);
+      if (m->n_hrefs < 4 && kb_html_is(c, "a") &&
+          is_author_href(kb_html_attr(c, "href"))) {
+        m->href_url[m->n_hrefs] = kb_html_attr(c, "href");
+        m->href_text[m->n_hrefs++] = text_of(m, c, 120);
+      }
     }
     if (c->children && depth < 200) {
       /* readers' comments carry their own "author" classes and names */
@@ -839,9 +926,6 @@ static long find_words(const char *s, size_t n, const char *ph, size_t pn,
   return -1;
 }
 
-/* Cleans one author name with the cue table (data/html/author_noise.tsv):
- * strips "By ", cuts before dates and "Alle Artikel", rejects "Posted on";
- * appends it to out (", "-joined) unless empty or already there. */
 /* Name particles written in lower case inside a name (von der Leyen, da
  * Silva); any other lower-case word makes a part a role or a phrase. */
 static int is_particle(const char *w, size_t n) {
@@ -855,6 +939,21 @@ static int is_particle(const char *w, size_t n) {
   return 0;
 }
 
+/* 1 when the word starts with a lower-case letter, ASCII or Latin ("über",
+ * "été"): U+00DF..U+00FF but the division sign; in Latin Extended-A/B the
+ * lower case is the code point its upper-case neighbour maps to. */
+static int lower_start(const char *w, size_t n) {
+  uint32_t cp = 0;
+  if (!n)
+    return 0;
+  if ((unsigned char)w[0] < 0x80)
+    return w[0] >= 'a' && w[0] <= 'z';
+  kb_utf8_decode(w, n, &cp);
+  if (cp >= 0xDF && cp <= 0xFF)
+    return cp != 0xF7;
+  return cp > 0x100 && cp < 0x250 && kb_unicode_lower(cp - 1) == cp;
+}
+
 /* 1 when the part after a comma is a role ("Jane Doe, Projektleiterin der
  * Stiftung in Tunis"), not another name: it holds a word that starts in
  * lower case and is no name particle. */
@@ -866,7 +965,9 @@ static int is_role(kb_str t) {
     size_t b = i;
     while (i < t.n && t.p[i] != ' ')
       i++;
-    if (i > b && t.p[b] >= 'a' && t.p[b] <= 'z' && !is_particle(t.p + b, i - b))
+    if (i > b && t.p[b] >= '0' && t.p[b] <= '9')
+      return 0; /* a date or time ends the name: "Jane Doe Hace 3 horas" */
+    if (i > b && lower_start(t.p + b, i - b) && !is_particle(t.p + b, i - b))
       return 1;
   }
   return 0;
@@ -901,21 +1002,112 @@ static size_t name_after_cue(kb_str t) {
   return best;
 }
 
-static void add_author(kb_buf *out, const char *s, size_t n, const char *site,
-                       int later) {
+/* 1 when the word w, or its leading hyphen-joined parts, spell the site
+ * name's letters: "PhillyVoice" on PhillyVoice, "FOCUS-Online-Experte" on
+ * FOCUS Online. */
+static int site_word(const char *w, size_t n, const char *site_letters,
+                     size_t sn) {
+  char buf[128];
+  size_t k = 0;
+  for (size_t i = 0; i <= n && sn >= 3; i++) {
+    if (i == n || w[i] == '-') {
+      if (k == sn && !memcmp(buf, site_letters, sn))
+        return 1;
+      if (k > sn)
+        return 0;
+      continue;
+    }
+    k += letters_of(w + i, 1, buf + k, sizeof buf - k);
+  }
+  return 0;
+}
+
+/* A byline's brand words: "unocero - Jane Doe", "Jane Doe PhillyVoice
+ * Staff", "FOCUS-Online-Experte Jane Doe" name the site, not the person.
+ * A site word at the start is dropped with the separator after it; one
+ * later ends the name. Unchanged when nothing would be left. */
+static kb_str without_site_words(kb_str t, const char *site) {
+  char sl[128];
+  size_t sn = site ? letters_of(site, strlen(site), sl, sizeof sl) : 0;
+  if (sn < 3 || sn >= sizeof sl - 4)
+    return t;
+  for (size_t i = 0; i < t.n;) {
+    while (i < t.n && t.p[i] == ' ')
+      i++;
+    size_t b = i;
+    while (i < t.n && t.p[i] != ' ')
+      i++;
+    if (i == b || !site_word(t.p + b, i - b, sl, sn))
+      continue;
+    if (b > 0) /* the name ends before the brand */
+      return kb_str_trim((kb_str){t.p, b});
+    size_t k = i;
+    while (k < t.n) { /* the separator: " - ", ": ", " – " */
+      if (t.p[k] == ' ' || t.p[k] == '-' || t.p[k] == ':')
+        k++;
+      else if (k + 2 < t.n && (unsigned char)t.p[k] == 0xE2 &&
+               (unsigned char)t.p[k + 1] == 0x80)
+        k += 3; /* en/em dash */
+      else
+        break;
+    }
+    if (k < t.n && k > i)
+      return kb_str_trim((kb_str){t.p + k, t.n - k});
+    return t;
+  }
+  return t;
+}
+
+/* 1 when a word of t is a host name: letters, a dot, and a top-level
+ * label of 2-6 lower-case letters ("example.com"); user names like
+ * "Jane.DoeSmith" and initials ("J. Doe") are not. */
+static int has_domain_word(kb_str t) {
+  for (size_t i = 0; i < t.n;) {
+    while (i < t.n && t.p[i] == ' ')
+      i++;
+    size_t b = i, dot = 0;
+    while (i < t.n && t.p[i] != ' ') {
+      if (t.p[i] == '.')
+        dot = i + 1;
+      i++;
+    }
+    if (!dot || dot - b < 3 || i - dot < 2 || i - dot > 6)
+      continue;
+    size_t k = dot;
+    while (k < i && t.p[k] >= 'a' && t.p[k] <= 'z')
+      k++;
+    if (k == i)
+      return 1;
+  }
+  return 0;
+}
+
+/* flags of add_author(s) */
+enum {
+  AA_LATER = 1,  /* a part after the first: a role there is no name */
+  AA_PRINTED = 2 /* found in running text ("Von ..."): every word left must
+                    be a name's (capitalised or a particle) */
+};
+
+/* Cleans one author name with the cue table (data/html/author_noise.tsv):
+ * strips "By ", cuts before dates and "Alle Artikel", rejects "Posted on";
+ * appends it to out (", "-joined) unless empty or already there. Returns
+ * -1 when a printed line reads as a phrase, else 0. */
+static int add_author(kb_buf *out, const char *s, size_t n, const char *site,
+                      int flags) {
   const kb_html_tables *tab = kb_html_tables_get();
   kb_str t = kb_str_trim((kb_str){s, n});
   for (size_t i = 0; i < tab->nauthor_cues; i++) {
     const kb_html_cue *c = &tab->author_cues[i];
     if (c->kind == KB_AUTHOR_CREDIT &&
         find_words(t.p, t.n, c->phrase, c->n, 0) == 0)
-      return; /* "Foto: Jane Doe" credits a picture, not the text */
+      return 0; /* "Foto: Jane Doe" credits a picture, not the text */
   }
   size_t from = name_after_cue(t);
   if (from)
     t = kb_str_trim((kb_str){t.p + from, t.n - from});
-  else if (later && is_role(t))
-    return;
+  else if ((flags & AA_LATER) && is_role(t))
+    return 0;
   for (int again = 1; again;) {
     again = 0;
     for (size_t i = 0; i < tab->nauthor_cues; i++) {
@@ -924,7 +1116,7 @@ static void add_author(kb_buf *out, const char *s, size_t n, const char *site,
           find_words(t.p, t.n, c->phrase, c->n, 0) != 0)
         continue;
       if (c->n == t.n)
-        return; /* only the prefix */
+        return 0; /* only the prefix */
       t.p += c->n;
       t.n -= c->n;
       while (t.n && (*t.p == ':' || *t.p == ' ' || *t.p == '-')) {
@@ -938,7 +1130,7 @@ static void add_author(kb_buf *out, const char *s, size_t n, const char *site,
     const kb_html_cue *c = &tab->author_cues[i];
     if (c->kind == KB_AUTHOR_REJECT &&
         find_words(t.p, t.n, c->phrase, c->n, 0) >= 0)
-      return;
+      return 0;
   }
   for (size_t i = 0; i < tab->nauthor_cues; i++) { /* cut after rejecting */
     const kb_html_cue *c = &tab->author_cues[i];
@@ -954,8 +1146,8 @@ static void add_author(kb_buf *out, const char *s, size_t n, const char *site,
   while (end < t.n) {
     char c = t.p[end];
     if ((c >= '0' && c <= '9' && (end == 0 || t.p[end - 1] == ' ')) ||
-        c == '|' || c == '@' || c == '(' || c == 0x7f || c == '/' ||
-        c == '\n' || c == '[' || c == '*')
+        c == '|' || c == '@' || c == '(' || c == 0x7f || c == '\n' ||
+        c == '[' || c == '*')
       break;
     if ((unsigned char)c == 0xE2 && end + 2 < t.n &&
         (unsigned char)t.p[end + 1] == 0x80 &&
@@ -963,6 +1155,10 @@ static void add_author(kb_buf *out, const char *s, size_t n, const char *site,
          (unsigned char)t.p[end + 2] == 0x94 ||
          (unsigned char)t.p[end + 2] == 0x93))
       break; /* bullet, em dash, en dash */
+    if ((unsigned char)c == 0xC2 && end + 1 < t.n &&
+        ((unsigned char)t.p[end + 1] == 0xBB ||
+         (unsigned char)t.p[end + 1] == 0xAB))
+      break; /* "»" "«": a forum post's "Beitrag von user » date" */
     end++;
   }
   t.n = end;
@@ -971,18 +1167,21 @@ static void add_author(kb_buf *out, const char *s, size_t n, const char *site,
                  t.p[t.n - 1] == ':' || t.p[t.n - 1] == ';'))
     t = kb_str_trim((kb_str){t.p, t.n - 1});
   if (t.n < 2 || t.n > 80)
-    return;
+    return 0;
+  if ((flags & AA_PRINTED) && is_role(t))
+    return -1; /* "Von Atemschutzmaske über Exit-Strategie": a phrase */
+  t = without_site_words(t, site);
   size_t words = 1, dots = 0;
   for (size_t i = 0; i < t.n; i++) {
     words += t.p[i] == ' ';
     dots += t.p[i] == '.';
   }
   if (words > 6)
-    return; /* a sentence, not a name */
-  if (words == 1 && dots && t.n > 4 && t.p[t.n - 1] != '.')
-    return; /* a domain */
+    return 0; /* a sentence, not a name */
+  if (dots && has_domain_word(t))
+    return 0; /* "example.com", "stol.it / Site": a site, not a person */
   if (site && ieq_str(t.p, t.n, site))
-    return; /* the site, not a person */
+    return 0; /* the site, not a person */
   /* "Jane Doe Jane Doe": a picture's alt text next to the name */
   if (t.n >= 5 && t.n % 2 == 1 && t.p[t.n / 2] == ' ' &&
       memchr(t.p, ' ', t.n / 2) && !strncmp(t.p, t.p + t.n / 2 + 1, t.n / 2))
@@ -993,16 +1192,18 @@ static void add_author(kb_buf *out, const char *s, size_t n, const char *site,
     while (j < out->len && out->data[j] != ',')
       j++;
     if (j - i == t.n && strncasecmp(out->data + i, t.p, t.n) == 0)
-      return;
+      return 0;
     i = j + 2;
   }
   if (out->len)
     kb_buf_puts(out, ", ");
   kb_buf_append(out, t.p, t.n);
+  return 0;
 }
 
 /* Splits a byline holding several names ("A, B and C") and adds each. */
-static void add_authors(kb_buf *out, const char *raw, const char *site) {
+static void add_authors(kb_buf *out, const char *raw, const char *site,
+                        int flags) {
   /* JSON-LD names may hold raw newlines and runs of spaces */
   kb_buf clean, dec;
   kb_buf_init(&clean, 4096);
@@ -1037,7 +1238,9 @@ static void add_authors(kb_buf *out, const char *raw, const char *site) {
     if (!cut)
       continue;
     if (i > start)
-      add_author(out, s + start, i - start, site, start > 0);
+      if (add_author(out, s + start, i - start, site,
+                     flags | (start > 0 ? AA_LATER : 0)) < 0)
+        break; /* a printed phrase: the rest is no name either */
     start = i + (i == n ? 0 : cut);
     if (i < n)
       i += cut - 1;
@@ -1293,6 +1496,33 @@ static int titles_agree(kb_str h1, kb_str meta) {
          (str_ieq(h1, meta) || word_affix(meta, h1) || word_affix(h1, meta));
 }
 
+/* 1 when part is one whole part of title split at a separator: "Blog »
+ * Part", "Part | Site", "Owner's Home | Part" (two words at least). */
+static int title_part(kb_str title, kb_str part) {
+  int at = word_affix(title, part);
+  if (!at)
+    return 0;
+  /* the rest must begin (at == 1) or end (at == 2) with a separator */
+  kb_str rest = at == 1
+                    ? kb_str_trim((kb_str){title.p + part.n, title.n - part.n})
+                    : kb_str_trim((kb_str){title.p, title.n - part.n});
+  if (!rest.n)
+    return 0;
+  unsigned char c = (unsigned char)(at == 1 ? rest.p[0] : rest.p[rest.n - 1]);
+  if (c == '|' || c == '-' || c == ':' || c == '/')
+    return 1;
+  /* "»", "«", "–", "—", "·" */
+  const char *u = at == 1 ? rest.p : rest.p + rest.n - 2;
+  if (rest.n >= 2 && (unsigned char)u[0] == 0xC2 &&
+      ((unsigned char)u[1] == 0xBB || (unsigned char)u[1] == 0xAB ||
+       (unsigned char)u[1] == 0xB7))
+    return 1;
+  u = at == 1 ? rest.p : rest.p + rest.n - 3;
+  return rest.n >= 3 && (unsigned char)u[0] == 0xE2 &&
+         (unsigned char)u[1] == 0x80 &&
+         ((unsigned char)u[2] == 0x93 || (unsigned char)u[2] == 0x94);
+}
+
 /* Lower-case ASCII letters and digits of s[0..n), into buf (cap bytes). */
 static size_t letters_of(const char *s, size_t n, char *buf, size_t cap) {
   size_t k = 0;
@@ -1461,6 +1691,18 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
           names_site2(title_cand(&m, meta_title), site, m.logo, host)))
       h1 = NULL;
   }
+  /* no <h1> headline: an <h2> that is the metadata title without its site
+     part, or one whole part of it ("Blog » Title", "Owner's Home | Title"),
+     is the post's title as printed (a WordPress theme's <h2>) */
+  for (size_t i = 0; i < m.n_h2s && !h1 && meta_title; i++) {
+    kb_str h = {m.h2s[i], strlen(m.h2s[i])};
+    if (names_site2(h, site, m.logo, host))
+      continue;
+    for (int k = 0; k < 4 && !h1; k++)
+      if (str_ieq(h, loose[k]) || str_ieq(h, strict[k]) ||
+          title_part(metas[k], h))
+        h1 = m.h2s[i];
+  }
   kb_str t = {NULL, 0};
   if (h1) {
     kb_str h = {h1, strlen(h1)}, inner = {NULL, 0};
@@ -1500,6 +1742,8 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
   /* authors: JSON-LD persons (also those given by "@id"), then meta tags,
      then marked-up bylines; a meta author naming an organisation or the site
      itself ("Example Verlag GmbH") only when no person is found */
+  if (!m.n_ld_authors && !m.n_ld_author_ids && m.ld_page_author)
+    ld_authors(&m, m.ld_page_author); /* no Article node named one */
   for (size_t i = 0; i < m.n_ld_author_ids; i++)
     for (size_t j = 0; j < m.n_persons; j++)
       if (!strcmp(m.ld_author_ids[i], m.persons[j].id) &&
@@ -1507,6 +1751,15 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
         m.ld_authors[m.n_ld_authors++] = m.persons[j].name;
         break;
       }
+  /* the first author-page link that stays on the page's site (not a
+     profile on a social network) */
+  const char *page_url = out->url ? out->url : m.canonical;
+  for (int pass = 0; pass < 2 && !m.author_href; pass++)
+    for (size_t i = 0; i < m.n_hrefs && !m.author_href; i++)
+      if (!off_site(m.href_url[i], page_url) &&
+          (pass || page_url || !strstr(m.href_url[i], "://")))
+        m.author_href = m.href_text[i]; /* without a page URL, a relative
+                                           link first: surely on the site */
   int meta_org = m.meta_author && is_org_name(m.meta_author, site, host);
   const char *tw_author = NULL;
   for (int k = 0; k < 4 && !tw_author; k++)
@@ -1537,7 +1790,8 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
     for (size_t l = 0; l < sizeof lists / sizeof lists[0] && !m.tmp.len; l++)
       for (size_t i = 0; i < counts[l]; i++)
         if (lists[l][i])
-          add_authors(&m.tmp, lists[l][i], round ? NULL : site);
+          add_authors(&m.tmp, lists[l][i], round ? NULL : site,
+                      lists[l] == &m.text_byline ? AA_PRINTED : 0);
   if (m.tmp.len &&
       (rc = kb_article_set(out, &out->author, m.tmp.data, m.tmp.len)))
     goto fail;

@@ -578,6 +578,148 @@ static void test_title_more(kb_article *a) {
   CHECK_STR(a->title, "Welcome!");
 }
 
+/* Round 4 (helper html4): one case per rule, pages written here. */
+static void test_author_round4(kb_article *a) {
+  /* JSON-LD: the author only on the WebPage node of a graph (older Yoast) */
+  CHECK_INT(run_page("<script type='application/ld+json'>{\"@graph\":["
+                     "{\"@type\":\"WebPage\",\"@id\":\"/#page\",\"author\":"
+                     "{\"@id\":\"/#p1\"}},{\"@type\":\"Person\",\"@id\":"
+                     "\"/#p1\",\"name\":\"Mira Holt\"}]}</script>"
+                     "<meta name='author' content='Theme Studio'>",
+                     "", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Mira Holt");
+  /* a JSON-LD author that is a profile URL is no name */
+  CHECK_INT(run_page("<script type='application/ld+json'>{\"@type\":"
+                     "\"Article\",\"author\":\"https://example.org/author/"
+                     "x/#author\"}</script>",
+                     "<p class='byline'>By Jane Doe</p>", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  /* an author-page link needs a slug: "/people/" is the section index */
+  CHECK_INT(run_page("", "<nav><a href='/people/'>People</a></nav>", a), KB_OK);
+  CHECK(a->author == NULL);
+  CHECK_INT(run_page("", "<p><a href='/people/jane-doe'>Jane Doe</a></p>", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  /* a profile on another site (a share/social link) is not the author;
+     without a page URL a relative author link comes first */
+  CHECK_INT(run_page("",
+                     "<a href='https://social.example.net/people/8f3a'>"
+                     "Social</a><p><a href='/profil/jane-doe'>Jane Doe</a>"
+                     "</p>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  /* a byline with two author links names both; the same link twice
+     (photo and name) names one */
+  CHECK_INT(run_page("",
+                     "<div class='author'>von <a href='/autor/jane-doe'>"
+                     "Jane Doe</a> und <a href='/autor/john-roe'>John Roe"
+                     "</a></div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe, John Roe");
+  CHECK_INT(run_page("",
+                     "<div class='author'><a href='/autor/jane-doe'><img "
+                     "src='j.jpg'></a> Von <a href='/autor/jane-doe'>Jane "
+                     "Doe</a> Fr, 18. Oktober 2019</div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  /* rel=author text keeps element boundaries; a date ends the role test */
+  CHECK_INT(run_page("",
+                     "<div><a rel='author' href='/a'><small>Ana Ruiz</small>"
+                     "<small> y </small><small>Luis Vega</small><span>Hace 3 "
+                     "horas</span></a></div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Ana Ruiz, Luis Vega");
+  /* a printed "Von ..." line must read as a name, not a phrase */
+  CHECK_INT(run_page("",
+                     "<div><div><p>Von Hochwasser über Deichbau und "
+                     "Sandsäcke</p></div></div>",
+                     a),
+            KB_OK);
+  CHECK(a->author == NULL);
+  /* the site's name around a byline is a brand, not part of the name */
+  CHECK_INT(run_page("<meta property='og:site_name' content='Valley Voice'>",
+                     "<p class='byline'>By Jane Doe ValleyVoice Staff</p>", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  CHECK_INT(run_page("<meta property='og:site_name' content='rivernews'>"
+                     "<meta name='author' content='rivernews - Ana Ruiz'>",
+                     "", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Ana Ruiz");
+  CHECK_INT(run_page("<meta property='og:site_name' content='Valley Voice'>"
+                     "<meta name='author' content='Valley-Voice-Experte "
+                     "Jane Doe'>",
+                     "", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  /* agency credits joined by a slash stay one credit */
+  CHECK_INT(run_page("<meta name='author' content='AFP/Valley Desk'>", "", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "AFP/Valley Desk");
+  /* a word that is a host name makes a site credit; a dotted user name
+     with capitals is a person */
+  CHECK_INT(run_page("<meta name='author' content='valley.it / Valley "
+                     "Online'>",
+                     "", a),
+            KB_OK);
+  CHECK(a->author == NULL);
+  CHECK_INT(run_page("",
+                     "<p>Von <a class='username' href='/u/1'>"
+                     "Jane.DoeSmith</a></p>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane.DoeSmith");
+  /* a forum post's "Beitrag von user »" */
+  CHECK_INT(run_page("<meta name='author' content='Beitrag von riverfan "
+                     "\xC2\xBB'>",
+                     "", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "riverfan");
+}
+
+static void test_title_round4(kb_article *a) {
+  /* an unclosed <noscript> holding the rest of the page: its <h1> counts */
+  CHECK_INT(run_page("<title>Shelters open as river rises | Valley Park "
+                     "Office</title>",
+                     "<noscript><p>Enable scripts</p><h1>Shelters open as "
+                     "river rises</h1>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+  /* no <h1> headline: the post title in an <h2>, as one whole part of the
+     <title> ... */
+  CHECK_INT(run_page("<title>Jane's Digital Home | Notes on the river "
+                     "shelters</title>",
+                     "<h2><a rel='bookmark' href='/p/1'>Notes on the river "
+                     "shelters</a></h2>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Notes on the river shelters");
+  /* ... also giving the printed dash of the headline when <title> has it
+     and og:title a plain hyphen */
+  CHECK_INT(run_page("<meta property='og:title' content='Shelters open "
+                     "Monday - Friday in the valley'><title>Shelters open "
+                     "Monday &ndash; Friday in the valley - Valley "
+                     "Courier</title><meta property='og:site_name' "
+                     "content='Valley Courier'>",
+                     "<h2>Shelters open Monday \xE2\x80\x93 Friday in the "
+                     "valley</h2>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open Monday \xE2\x80\x93 Friday in the valley");
+  /* an <h2> that is only a word of the title is no headline */
+  CHECK_INT(run_page("<title>Shelters - open as river rises</title>",
+                     "<h2>Shelters</h2>", a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters - open as river rises");
+}
+
 int main(void) {
   kb_article a;
   kb_article_init(&a);
@@ -600,6 +742,8 @@ int main(void) {
   test_author_more_sources(&a);
   test_author_printed_lines(&a);
   test_title_more(&a);
+  test_author_round4(&a);
+  test_title_round4(&a);
   kb_article_clear(&a);
   kb_arena_clear(&a.arena); /* kb_article_clear keeps one block for reuse */
   return KBT_DONE();
