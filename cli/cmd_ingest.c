@@ -72,6 +72,24 @@ static void progress(tally *t, int force) {
     fputc('\n', stderr);
 }
 
+/* What extraction is told about a page: its kind (unless forced), where it
+ * came from, and the metadata its container gave. Ingest and extract both
+ * use it, so they extract a page alike. */
+static void opts_for_page(kb_extract_opts *o, const kb_page *page,
+                          kb_input_kind forced, int64_t now,
+                          kb_site_memory *memory) {
+  kb_extract_opts_init(o);
+  o->input = forced != KB_INPUT_AUTO ? forced : page->kind;
+  o->source = page->source;
+  o->url = page->url;
+  o->fetched = page->fetched;
+  o->now = now;
+  o->memory = memory;
+  o->title_hint = page->title;
+  o->author_hint = page->author;
+  o->published_hint = page->published;
+}
+
 static int parse_input(const char *s, kb_input_kind *kind, unsigned *flags) {
   if (strcmp(s, "auto") == 0)
     *kind = KB_INPUT_AUTO, *flags = 0;
@@ -186,16 +204,7 @@ int cmd_ingest(int argc, char **argv) {
         continue;
       }
       kb_extract_opts o;
-      kb_extract_opts_init(&o);
-      o.input = kind != KB_INPUT_AUTO ? kind : page.kind;
-      o.source = page.source;
-      o.url = page.url;
-      o.fetched = page.fetched;
-      o.now = now;
-      o.memory = memory;
-      o.title_hint = page.title;
-      o.author_hint = page.author;
-      o.published_hint = page.published;
+      opts_for_page(&o, &page, kind, now, memory);
       rc = kb_extract(page.data, page.len, &o, &art);
       if (rc == KB_ENOMEM) {
         fprintf(stderr, "kabar ingest: %s: out of memory\n", page.source);
@@ -337,16 +346,7 @@ int cmd_extract(int argc, char **argv) {
         break;
       }
       kb_extract_opts o;
-      kb_extract_opts_init(&o);
-      o.input = kind != KB_INPUT_AUTO ? kind : page.kind;
-      o.source = page.source;
-      o.url = page.url;
-      o.fetched = page.fetched;
-      o.now = now;
-      o.memory = memory;
-      o.title_hint = page.title;
-      o.author_hint = page.author;
-      o.published_hint = page.published;
+      opts_for_page(&o, &page, kind, now, memory);
       if ((rc = kb_extract(page.data, page.len, &o, &art)) != KB_OK) {
         fprintf(stderr, "kabar extract: %s: %s\n", page.source,
                 kb_status_str(rc));
