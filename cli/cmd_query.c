@@ -46,7 +46,7 @@ typedef struct table {
 static void table_free(table *t) {
   for (size_t i = 0; i < t->nrows * t->ncols; i++)
     free(t->cells[i]);
-  for (size_t i = 0; i < t->ncols; i++)
+  for (size_t i = 0; t->names && i < t->ncols; i++)
     free(t->names[i]);
   free(t->cells);
   free(t->names);
@@ -147,10 +147,15 @@ static kb_status load(kb_store *st, const char *query, const char *arg,
     if (!t->names) {
       t->ncols = row.ncols;
       t->names = calloc(row.ncols, sizeof *t->names);
-      if (!t->names)
+      if (!t->names) {
+        rc = KB_ENOMEM;
         break;
+      }
       for (size_t c = 0; c < row.ncols; c++)
-        t->names[c] = strdup(row.names[c]);
+        if (!(t->names[c] = strdup(row.names[c])))
+          rc = KB_ENOMEM;
+      if (rc == KB_ENOMEM)
+        break;
     }
     if (t->nrows == t->cap) {
       size_t ncap = t->cap ? t->cap * 2 : 64;
@@ -198,7 +203,8 @@ int cli_print_query(kb_store *st, const char *query, const char *arg, int json,
   table t;
   kb_status rc = load(st, query, arg, &t);
   if (rc != KB_OK) {
-    fprintf(stderr, "kabar %s: %s\n", query, kb_store_errmsg(st));
+    fprintf(stderr, "kabar %s: %s\n", query,
+            rc == KB_ENOMEM ? kb_status_str(rc) : kb_store_errmsg(st));
     table_free(&t);
     return KB_EXIT_FATAL;
   }
