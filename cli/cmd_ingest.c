@@ -198,13 +198,23 @@ int cmd_ingest(int argc, char **argv) {
         fatal = 1;
         break;
       }
+      kb_extract_opts o;
+      opts_for_page(&o, &page, kind, now, memory);
       if (have) {
+        /* not extracted again, but seen: the site memory then holds what
+         * a clean run's would, and a rerun extracts the rest alike */
+        int text =
+            o.input == KB_INPUT_TEXT ||
+            (o.input == KB_INPUT_AUTO && !kb_sniff_html(page.data, page.len));
+        if (text && kb_site_memory_observe(memory, page.data, page.len, &o) ==
+                        KB_ENOMEM) {
+          fatal = 1;
+          break;
+        }
         t.unchanged++;
         progress(&t, 0);
         continue;
       }
-      kb_extract_opts o;
-      opts_for_page(&o, &page, kind, now, memory);
       rc = kb_extract(page.data, page.len, &o, &art);
       if (rc == KB_ENOMEM) {
         fprintf(stderr, "kabar ingest: %s: out of memory\n", page.source);

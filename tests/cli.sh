@@ -57,6 +57,19 @@ n=$("$kabar" articles --db "$tmp/kill.db" --json | grep -c '"id"')
 check "rerun completes without duplicates" test "$n" = 5
 check "integrity" bash -c "'$kabar' events --db '$tmp/kill.db' --json | grep -q '\"day\"'"
 
+# the rerun after a kill stores what a clean run stores, even where the
+# cross-page site memory matters (pages it skips as stored are still seen)
+mkdir -p "$tmp/site"
+for i in 1 2 3 4 5; do
+  printf 'Pembangunan jalan nomor %s dimulai\n\nPemerintah daerah mulai membangun jalan nomor %s yang diharapkan mengurangi kemacetan di pusat kota tahun depan.\n\nKepala dinas mengatakan pekerjaan jalan nomor %s selesai dalam dua tahun jika cuaca mendukung dan anggaran cair tepat waktu.\n\nWarga di sekitar jalan nomor %s menyambut baik rencana itu karena mereka sudah lama menunggu perbaikan akses ke pasar dan sekolah.\n\nMenurut kepala dinas, jalan nomor %s juga akan dilengkapi trotoar dan lampu penerangan agar aman bagi pejalan kaki pada malam hari.\n\nKami berkomitmen menyajikan berita yang akurat dan berimbang untuk para pembaca setia kami di seluruh tanah air setiap hari.\n' "$i" "$i" "$i" "$i" "$i" >"$tmp/site/p$i.txt"
+done
+"$kabar" ingest -q --db "$tmp/clean.db" "$tmp/site"
+out=$(KABAR_FAULT_ABORT_AFTER=3 "$kabar" ingest -q --batch 2 --db "$tmp/rerun.db" "$tmp/site" 2>&1)
+"$kabar" ingest -q --db "$tmp/rerun.db" "$tmp/site"
+dump() { for id in 1 2 3 4 5; do "$kabar" show --json --db "$1" "$id"; done | sort; }
+check "rerun after a kill equals a clean run" test "$(dump "$tmp/clean.db")" = "$(dump "$tmp/rerun.db")"
+check "site memory took the repeated footer" bash -c "'$kabar' show --json --db '$tmp/clean.db' 5 | grep -vq 'Kami berkomitmen'"
+
 # read commands
 check "show 1" bash -c "'$kabar' show --db '$db' 1 | grep -q '^title '"
 check "show --json" bash -c "'$kabar' show --db '$db' --json 1 | grep -q '\"body\":\\['"

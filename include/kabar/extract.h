@@ -17,7 +17,8 @@ typedef enum kb_input_kind {
   KB_INPUT_TEXT
 } kb_input_kind;
 
-typedef struct kb_site_memory kb_site_memory; /* lines seen across a site's pages */
+typedef struct kb_site_memory
+    kb_site_memory; /* lines seen across a site's pages */
 
 typedef struct kb_extract_opts {
   kb_input_kind input;     /* what the page is */
@@ -27,8 +28,8 @@ typedef struct kb_extract_opts {
   int64_t now;             /* "now" for relative dates; 0 = fetched or clock */
   kb_site_memory *memory;  /* optional cross-page line memory; may be NULL */
   unsigned flags;          /* KB_EXTRACT_* */
-  const char *title_hint;     /* metadata given with the page (a JSONL  */
-  const char *author_hint;    /* record's fields); used when the page   */
+  const char *title_hint;  /* metadata given with the page (a JSONL  */
+  const char *author_hint; /* record's fields); used when the page   */
   const char *published_hint; /* itself says nothing; may be NULL       */
 } kb_extract_opts;
 
@@ -50,6 +51,12 @@ kb_status kb_extract(const char *page, size_t n, const kb_extract_opts *opts,
  * Owned by the caller; kb_site_memory_free accepts NULL. */
 kb_status kb_site_memory_new(kb_site_memory **out);
 void kb_site_memory_free(kb_site_memory *m);
+/* Lets the memory see a plain-text page without extracting it, as
+ * kb_extract would have: ingest calls it for pages already stored, so a
+ * rerun after a kill learns what a clean run learnt. opts gives the page's
+ * url/source, which key its site. */
+kb_status kb_site_memory_observe(kb_site_memory *m, const char *text, size_t n,
+                                 const kb_extract_opts *opts);
 
 #ifdef __cplusplus
 }

@@ -364,8 +364,28 @@ static void page_density(pt_page *pg, kb_arena *a) {
     pg->min_density = 0.2;
 }
 
+/* Lines of the page the site memory has seen on earlier pages. When they are
+ * most of the page's prose, the page repeats an article already seen (the
+ * same story under another address), not furniture: the memory is then
+ * ignored for prose, as pruning must never take most of the text
+ * (ARCHITECTURE.md, lesson 3). */
+static int memory_trusted_for_prose(pt_page *pg, const kb_site_memory *mem,
+                                    uint64_t site) {
+  size_t prose = 0, seen = 0;
+  for (size_t i = 0; i < pg->nlines; i++) {
+    pt_line *l = &pg->lines[i];
+    l->mem = mem ? kb_pt_memory_count(mem, site, l->hash) : 0;
+    if (l->st.words >= 12 && l->st.final_punct) {
+      prose++;
+      seen += l->mem >= 2;
+    }
+  }
+  return seen * 2 <= prose;
+}
+
 static void classify(pt_page *pg, const kb_date_ctx *dctx,
                      const kb_site_memory *mem, uint64_t site) {
+  int mem_prose = memory_trusted_for_prose(pg, mem, site);
   for (size_t i = 0; i < pg->nlines; i++) {
     pt_line *l = &pg->lines[i];
     const kb_text_stats *st = &l->st;
@@ -383,7 +403,6 @@ static void classify(pt_page *pg, const kb_date_ctx *dctx,
     if ((l->cue & CUE_BYLINE) &&
         !(st->words <= 6 && st->capital * 2 > st->alpha))
       l->cue &= ~(unsigned)CUE_BYLINE;
-    l->mem = mem ? kb_pt_memory_count(mem, site, l->hash) : 0;
     if (st->words <= 14 && st->digits > 0)
       l->is_date = kb_date_line(l->s, l->n, dctx, &l->date);
     l->is_caption = caption_line(l);
@@ -406,7 +425,8 @@ static void classify(pt_page *pg, const kb_date_ctx *dctx,
       l->kind = K_FURN;
       l->weight = -10.0;
     } else if ((l->cue & (CUE_LINE | CUE_PREFIX | CUE_CREDIT | CUE_BYLINE)) ||
-               l->is_date || l->is_caption || l->is_credit || l->mem >= 2 ||
+               l->is_date || l->is_caption || l->is_credit ||
+               (l->mem >= 2 && (mem_prose || !prose)) ||
                (l->rep >= 2 && !prose)) {
       l->kind = K_FURN;
       /* furniture inside an article ("Baca Juga", a caption) must not cut
@@ -916,6 +936,29 @@ remember:
   if (!rc)
     rc = remember_page(&pg, opts, text, n, site, &scratch);
 fail:
+  kb_arena_clear(&scratch);
+  return rc;
+}
+
+kb_status kb_site_memory_observe(kb_site_memory *m, const char *text, size_t n,
+                                 const kb_extract_opts *opts) {
+  if (!m || !text)
+    return KB_OK;
+  kb_extract_opts o;
+  if (opts)
+    o = *opts;
+  else
+    memset(&o, 0, sizeof o); /* kb_extract_opts_init is a later stage's */
+  o.memory = m;
+  kb_arena scratch;
+  kb_arena_init(&scratch);
+  pt_page pg;
+  memset(&pg, 0, sizeof pg);
+  kb_status rc = split_lines(text, n, &scratch, &pg);
+  if (!rc)
+    rc = count_repeats(&pg, &scratch);
+  if (!rc)
+    rc = remember_page(&pg, &o, text, n, site_key(&o), &scratch);
   kb_arena_clear(&scratch);
   return rc;
 }

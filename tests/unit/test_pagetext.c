@@ -396,6 +396,82 @@ static void test_site_memory(void) {
   kb_site_memory_free(NULL);
 }
 
+/* The same story under several addresses of one site (print and mobile
+ * versions, re-crawls with other parameters) is not furniture: the memory
+ * must not empty its later copies (the third copy came out empty before). */
+static void test_site_memory_repeats_article(void) {
+  kb_site_memory *m = NULL;
+  CHECK_INT(kb_site_memory_new(&m), KB_OK);
+  const char *story =
+      "Banjir Rendam Permukiman\n\n"
+      "Banjir merendam ratusan rumah di tepi sungai setelah hujan deras "
+      "turun sejak sore hari, kata petugas penanggulangan bencana.\n\n"
+      "Warga mengungsi ke masjid dan sekolah terdekat sambil menunggu air "
+      "surut, sementara petugas membagikan makanan dan selimut.\n\n"
+      "Pemerintah kota berjanji memperbaiki tanggul yang jebol dalam waktu "
+      "dua minggu agar banjir serupa tidak terulang lagi.\n";
+  for (int p = 0; p < 5; p++) {
+    char url[128];
+    snprintf(url, sizeof url, "https://www.contoh-berita.id/banjir?v=%d", p);
+    kb_extract_opts o;
+    memset(&o, 0, sizeof o);
+    o.url = url;
+    o.memory = m;
+    kb_article a;
+    kb_article_init(&a);
+    CHECK_INT(kb_text_extract(story, strlen(story), &o, &a), KB_OK);
+    CHECK_INT(a.nbody, 3);
+    article_free(&a);
+  }
+  kb_site_memory_free(m);
+}
+
+/* Observing a page teaches the memory what extracting it would have. */
+static void test_site_memory_observe(void) {
+  kb_site_memory *seen = NULL, *extracted = NULL;
+  CHECK_INT(kb_site_memory_new(&seen), KB_OK);
+  CHECK_INT(kb_site_memory_new(&extracted), KB_OK);
+  const char *footer = "Ikuti terus kabar terbaru dari kami melalui aplikasi "
+                       "yang bisa diunduh gratis oleh semua pembaca setia.";
+  int kept_seen = 1, kept_extracted = 1;
+  for (int p = 0; p < 3; p++) {
+    char page[1024], url[96];
+    snprintf(page, sizeof page,
+             "Petani di desa %d memulai panen padi pekan ini dan hasilnya "
+             "lebih baik daripada tahun lalu, kata kepala desa.\n\n"
+             "Harga gabah di desa %d masih stabil sehingga warga berharap "
+             "pendapatan mereka naik pada musim ini.\n\n%s\n",
+             p, p, footer);
+    snprintf(url, sizeof url, "https://www.contoh-berita.id/panen/%d", p);
+    kb_extract_opts o;
+    memset(&o, 0, sizeof o);
+    o.url = url;
+    kb_article a;
+    if (p < 2) { /* the first two pages: observed by one, extracted by other */
+      CHECK_INT(kb_site_memory_observe(seen, page, strlen(page), &o), KB_OK);
+      o.memory = extracted;
+      kb_article_init(&a);
+      CHECK_INT(kb_text_extract(page, strlen(page), &o, &a), KB_OK);
+      article_free(&a);
+      continue;
+    }
+    o.memory = seen;
+    kb_article_init(&a);
+    CHECK_INT(kb_text_extract(page, strlen(page), &o, &a), KB_OK);
+    kept_seen = in_body(&a, "Ikuti terus");
+    article_free(&a);
+    o.memory = extracted;
+    kb_article_init(&a);
+    CHECK_INT(kb_text_extract(page, strlen(page), &o, &a), KB_OK);
+    kept_extracted = in_body(&a, "Ikuti terus");
+    article_free(&a);
+  }
+  CHECK(!kept_seen);
+  CHECK(kept_seen == kept_extracted);
+  kb_site_memory_free(seen);
+  kb_site_memory_free(extracted);
+}
+
 int main(void) {
   test_samples();
   test_english();
@@ -403,5 +479,7 @@ int main(void) {
   test_listing();
   test_bad_input();
   test_site_memory();
+  test_site_memory_repeats_article();
+  test_site_memory_observe();
   return KBT_DONE();
 }
