@@ -54,7 +54,11 @@ typedef struct reason_state {
   size_t nanniv;
   cand cands[MAX_CANDS];
   size_t ncand;
+  int64_t lower; /* earliest day an event may have; INT64_MIN: no bound */
 } reason_state;
+
+/* How long before publication an event may be (days). */
+#define KB_EVENT_MAX_AGE_DAYS 31
 
 static int is_sentence_end(const dscan *sc, size_t i) {
   const dtok *t = &sc->tok[i];
@@ -314,7 +318,7 @@ static void support(reason_state *st, int y, int m, int d, double w,
   if (y < 1990 || m < 1 || m > 12 || d < 1 || d > kb_days_in_month(y, m))
     return;
   int64_t day = kb_days_from_civil(y, m, d);
-  if (day > upper || w <= 0)
+  if (day > upper || day < st->lower || w <= 0)
     return;
   cand *c = cand_at(st, day);
   if (!c)
@@ -358,6 +362,7 @@ kb_status kb_date_reason(const char *const *paras, size_t npara,
   reason_state *st = calloc(1, sizeof *st);
   if (!st)
     return KB_ENOMEM;
+  st->lower = INT64_MIN;
   kb_status rc = KB_OK;
   int64_t now = kb_dates_now(ctx);
   int64_t upper = (now + 86400) / 86400; /* days */
@@ -368,6 +373,11 @@ kb_status kb_date_reason(const char *const *paras, size_t npara,
     pub_day = kb_days_from_civil(pub->year, pub->month, pub->day);
     if (pub_day < upper)
       upper = pub_day; /* the event is not after publication */
+    /* News reports what just happened: a date weeks before publication is
+     * background ("lahir 29 Juli 1995", "sejak 20 Juli 2000", "the last
+     * meeting in 2019"), not the event. Seen on a day of Indonesian news,
+     * where such dates were taken as the event with full confidence. */
+    st->lower = pub_day - KB_EVENT_MAX_AGE_DAYS;
   }
   int yhi, mtmp, dtmp;
   kb_civil_from_days(upper, &yhi, &mtmp, &dtmp);
