@@ -212,6 +212,8 @@ static size_t space_prefix(const char *s, size_t n) {
 }
 
 kb_str kb_str_trim(kb_str s) {
+  if (s.n == 0) /* p may be NULL then, and NULL + 0 is undefined in C */
+    return s;
   size_t lead = space_prefix(s.p, s.n);
   s.p += lead;
   s.n -= lead;

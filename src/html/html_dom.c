@@ -55,6 +55,10 @@ kb_status kb_html_collapse(kb_buf *out, const char *s, size_t n) {
     if (space) {
       if (out->len && out->data[out->len - 1] != ' ')
         rc = kb_buf_putc(out, ' ');
+    } else if (c >= 0x80 && i - run == 1) {
+      /* an invalid byte (libxml2 passes them through when a page lies about
+         its charset): U+FFFD, so paragraphs stay valid UTF-8 */
+      rc = kb_buf_append(out, "\xEF\xBF\xBD", 3);
     } else {
       rc = kb_buf_append(out, s + run, i - run);
     }

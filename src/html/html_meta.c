@@ -1597,6 +1597,16 @@ static void set_lang(kb_article *out, const char *l) {
     kb_article_set(out, &out->language, code, n);
 }
 
+/* 1 when s is valid UTF-8 without C0 controls other than \t and \n. */
+static int plain_utf8(kb_str s) {
+  for (size_t i = 0; i < s.n; i++) {
+    unsigned char c = (unsigned char)s.p[i];
+    if (c < 0x20 && c != '\t' && c != '\n')
+      return 0;
+  }
+  return kb_utf8_valid(s.p, s.n);
+}
+
 static const char *nonempty(const char *a, const char *b) {
   return a && *a ? a : b;
 }
@@ -1619,6 +1629,14 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
       m.og_site, nonempty(m.ld_site, nonempty(m.app_name, m.ld_website)));
   if (site) {
     kb_str s = kb_str_trim((kb_str){site, strlen(site)});
+    if (s.n && s.n < 200 && !plain_utf8(s)) {
+      /* a raw attribute or JSON-LD string may hold invalid bytes or
+         controls ("\u0001"): the collapsed text, as for titles */
+      kb_buf_reset(&m.tmp);
+      if ((rc = kb_html_collapse(&m.tmp, s.p, s.n)))
+        goto fail;
+      s = kb_str_trim((kb_str){m.tmp.data, m.tmp.len});
+    }
     if (s.n && s.n < 200 &&
         (rc = kb_article_set(out, &out->site_name, s.p, s.n)))
       goto fail;

@@ -274,6 +274,51 @@ static int credit_line(const pt_line *l, kb_article *out, kb_status *rc) {
 
 /* ---- features ---------------------------------------------------------- */
 
+/* 1 when a line is valid UTF-8 without C0 controls other than tab. */
+static int line_is_clean(kb_str t) {
+  for (size_t i = 0; i < t.n; i++)
+    if ((unsigned char)t.p[i] < 0x20 && t.p[i] != '\t')
+      return 0;
+  return kb_utf8_valid(t.p, t.n);
+}
+
+/* A copy of a line with invalid bytes as U+FFFD, a lone \r as a space and
+ * other controls dropped, trimmed: paragraphs must be clean text even when
+ * a caller hands in bytes that did not come through ingest. p is NULL on
+ * out-of-memory. */
+static kb_str clean_line(kb_arena *a, kb_str t) {
+  kb_str r = {NULL, 0};
+  if (t.n > (SIZE_MAX - 1) / 3)
+    return r;
+  char *o = kb_arena_alloc(a, t.n * 3 + 1);
+  if (!o)
+    return r;
+  size_t m = 0;
+  for (size_t i = 0; i < t.n;) {
+    unsigned char c = (unsigned char)t.p[i];
+    if (c < 0x80) {
+      if (c >= 0x20 || c == '\t')
+        o[m++] = (char)c;
+      else if (c == '\r')
+        o[m++] = ' ';
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    size_t k = kb_utf8_decode(t.p + i, t.n - i, &cp);
+    if (k == 1) { /* an invalid byte */
+      memcpy(o + m, "\xEF\xBF\xBD", 3);
+      m += 3;
+    } else {
+      memcpy(o + m, t.p + i, k);
+      m += k;
+    }
+    i += k;
+  }
+  o[m] = '\0';
+  return kb_str_trim((kb_str){o, m});
+}
+
 static kb_status split_lines(const char *text, size_t n, kb_arena *a,
                              pt_page *pg) {
   size_t count = 1;
@@ -290,11 +335,14 @@ static kb_status split_lines(const char *text, size_t n, kb_arena *a,
     const char *nl = memchr(text + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - text) : n;
     kb_str t = kb_str_trim((kb_str){text + i, e - i});
+    size_t off = (size_t)(t.p - text); /* in the input, before any copy */
+    if (t.n > 0 && !line_is_clean(t) && !(t = clean_line(a, t)).p)
+      return KB_ENOMEM;
     if (t.n > 0) {
       pt_line *l = &pg->lines[pg->nlines++];
       l->s = t.p;
       l->n = t.n;
-      l->off = (size_t)(t.p - text);
+      l->off = off;
     }
     i = e + 1;
   }
