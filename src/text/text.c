@@ -239,7 +239,9 @@ kb_status kb_tokenize(const char *s, size_t n, kb_buf *scratch, kb_token_fn fn,
       isword = ascii_alnum(c);
     else {
       k = kb_utf8_decode(s + i, n - i, &cp);
-      isword = kb_unicode_isalnum(cp);
+      /* an ideograph or kana is a token of its own (below), as
+       * kb_count_words counts it: runs of them are not one word */
+      isword = kb_unicode_isalnum(cp) && !is_cjk(cp);
     }
     if (isword) {
       if (c < 0x80) {

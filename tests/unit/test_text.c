@@ -33,6 +33,14 @@ static void test_tokenize(void) {
   CHECK_INT(kb_count_words(s, strlen(s)), 8);
   CHECK_INT(kb_count_words("", 0), 0);
   CHECK_INT(kb_count_words(" -- ", 4), 0);
+  /* ideographs and kana are a token each, as they are a word each (a run of
+   * them was one token, while kb_count_words counted each: found by fuzzing) */
+  k.len = 0, k.count = 0, k.all[0] = 0;
+  const char *cjk =
+      "Seoul\xe5\x8c\x97\xe6\x9c\x9d\xe9\xb2\x9c"; /* Seoul北朝鲜 */
+  CHECK_INT(kb_tokenize(cjk, strlen(cjk), &scratch, collect, &k), KB_OK);
+  CHECK_INT(k.count, 4);
+  CHECK_INT(kb_count_words(cjk, strlen(cjk)), 4);
   /* invalid UTF-8 does not crash and is a separator */
   CHECK_INT(kb_count_words("ab\xff\xfe"
                            "cd",
