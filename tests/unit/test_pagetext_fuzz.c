@@ -10,6 +10,7 @@
 
 #include "extract/extract_int.h"
 #include "kabar/text.h"
+#include "kbfuzz.h"
 #include "kbtest.h"
 
 /* Rounds per seed page; the big pages run BIG_ROUNDS. KB_FUZZ_ROUNDS and
@@ -17,16 +18,7 @@
 #define ROUNDS 150
 #define BIG_ROUNDS 2
 
-static uint64_t rng = 0xA0761D6478BD642Full;
-static uint64_t rnd(void) {
-  rng ^= rng << 13;
-  rng ^= rng >> 7;
-  rng ^= rng << 17;
-  return rng;
-}
-static size_t rnd_below(size_t n) {
-  return n ? (size_t)(rnd() % n) : 0;
-}
+#define SEED 0xA0761D6478BD642Full /* this test's own generator seed */
 
 static const char *const dict[] = {
     "\n",
@@ -61,16 +53,6 @@ static const char *const dict[] = {
     "* * *",
     "ADVERTISEMENT",
 };
-
-static void splice_in(kb_buf *b, size_t at, const char *s, size_t n) {
-  kb_buf tail;
-  kb_buf_init(&tail, 0);
-  kb_buf_append(&tail, b->data + at, b->len - at);
-  b->len = at;
-  kb_buf_append(b, s, n);
-  kb_buf_append(b, tail.data ? tail.data : "", tail.len);
-  kb_buf_clear(&tail);
-}
 
 static void mutate(kb_buf *b, const kb_buf *other) {
   int edits = 1 + (int)rnd_below(8);
@@ -320,6 +302,7 @@ static void regressions(void) {
 }
 
 int main(void) {
+  rng = SEED;
   alarm(120); /* a hang is a failure, not a stuck CI job */
   int rounds = ROUNDS, big = BIG_ROUNDS;
   const char *env = getenv("KB_FUZZ_ROUNDS");
