@@ -6,6 +6,7 @@
 #define KBFUZZ_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "kabar/core.h"
 
@@ -31,6 +32,60 @@ static inline void splice_in(kb_buf *b, size_t at, const char *s, size_t n) {
   kb_buf_append(b, s, n);
   kb_buf_append(b, tail.data ? tail.data : "", tail.len);
   kb_buf_clear(&tail);
+}
+
+/* Byte flips, random bytes, deletions, inserts from dict, truncation,
+ * duplication, and splicing a piece of another seed (other may be NULL).
+ * Leaves b non-NULL and NUL-terminated. */
+static inline void kbf_mutate(kb_buf *b, const kb_buf *other,
+                              const char *const *dict, size_t ndict) {
+  int edits = 1 + (int)rnd_below(8);
+  for (int e = 0; e < edits && b->len > 0; e++) {
+    size_t at = rnd_below(b->len);
+    switch (rnd_below(7)) {
+    case 0: b->data[at] ^= (char)(1u << rnd_below(8)); break;
+    case 1: b->data[at] = (char)rnd(); break;
+    case 2: {
+      size_t n = 1 + rnd_below(64);
+      if (n > b->len - at)
+        n = b->len - at;
+      memmove(b->data + at, b->data + at + n, b->len - at - n);
+      b->len -= n;
+      break;
+    }
+    case 3: {
+      const char *s = dict[rnd_below(ndict)];
+      splice_in(b, at, s, strlen(s) ? strlen(s) : 1);
+      break;
+    }
+    case 4:
+      if (rnd_below(4) == 0)
+        b->len = at;
+      break;
+    case 5: {
+      size_t n = 1 + rnd_below(256);
+      if (n > b->len - at)
+        n = b->len - at;
+      kb_buf copy;
+      kb_buf_init(&copy, 0);
+      kb_buf_append(&copy, b->data + at, n);
+      splice_in(b, rnd_below(b->len), copy.data, copy.len);
+      kb_buf_clear(&copy);
+      break;
+    }
+    default:
+      if (other && other->len) {
+        size_t from = rnd_below(other->len);
+        size_t n = 1 + rnd_below(512);
+        if (n > other->len - from)
+          n = other->len - from;
+        splice_in(b, at, other->data + from, n);
+      }
+    }
+  }
+  kb_buf_putc(b, 'x');
+  b->len--;
+  b->data[b->len] = '\0';
 }
 
 #endif
