@@ -276,6 +276,14 @@ static int dateline_words_ok(kb_str pre) {
   return words > 0 && words <= 7;
 }
 
+/* 1 when the separator found at s[sep..sep+len) is a colon. */
+static int separator_is_colon(const char *s, size_t sep, size_t len) {
+  for (size_t i = sep; i < sep + len; i++)
+    if (s[i] == ':')
+      return 1;
+  return 0;
+}
+
 static int parse_dateline(const char *s, size_t n, dateline_parts *d) {
   memset(d, 0, sizeof *d);
   size_t lim = n < DATELINE_MAX ? n : DATELINE_MAX;
@@ -320,6 +328,12 @@ static int parse_dateline(const char *s, size_t n, dateline_parts *d) {
     }
   }
   if (!ok)
+    return 0;
+  /* A single word nobody recognised before a colon is a label ("UPDATE:",
+   * "BREAKING:", "FOTO:"), not a dateline: a dateline's colon follows a
+   * place and an outlet ("MEDAN-WASPADA:") */
+  int colon = separator_is_colon(s, sep, seplen);
+  if (colon && !d->place.n && !d->outlet.n && !d->agency && nunknown <= 1)
     return 0;
   /* Parts nobody recognised: the first is the place when there is none yet
    * ("KARAWANG, KOMPAS.com"), the next the outlet ("GARUT-WARTAKOTA:"). */

@@ -34,6 +34,13 @@ static const dl_case cases[] = {
      NULL},
     {"BEIJING \xE2\x80\x94 China reported growth of five percent.", "BEIJING",
      NULL, NULL},
+    /* a label before a colon is not a dateline */
+    {"UPDATE: The minister resigned on Friday after the vote.", NULL, NULL,
+     NULL},
+    {"FOTO: Warga memadati alun-alun kota sejak pagi hari.", NULL, NULL, NULL},
+    /* a place alone before a colon still is */
+    {"JAKARTA: Pemerintah menaikkan harga bahan bakar mulai besok.", "JAKARTA",
+     NULL, NULL},
 };
 
 static void test_datelines(void) {
