@@ -186,27 +186,44 @@ static int all_caps_word(kb_str s) {
 /* Length of the dateline separator at s[i..n) (" – ", " - ", ": ", "— ",
  * " -- "), or 0. The separator must end in a space: "MEDAN-WASPADA" joins
  * two parts, it does not end the dateline. */
-static size_t separator_at(const char *s, size_t n, size_t i) {
+/* Scrapers glue link text to its neighbours ("Liputan6.com, Jakarta -Harga",
+ * "JAKARTA- Ketegangan", "TEMPO.CO,Jakarta-Ginjal"): a dash that lacks its
+ * spaces still ends a dateline, but only where the prefix proves to be one
+ * (see tight_ok in parse_dateline). */
+#define SEP_TIGHT 1 /* a dash without a space before or after it */
+
+static size_t separator_at(const char *s, size_t n, size_t i, int *flags) {
   size_t k = i;
+  *flags = 0;
   while (k < n && s[k] == ' ')
     k++;
-  int spaced = k > i;
+  int spaced = k > i, dash = 0;
   if (k < n && s[k] == ':') {
     k++;
-  } else if (k < n && s[k] == '-' && spaced) {
+  } else if (k < n && s[k] == '-') {
     k++;
     if (k < n && s[k] == '-')
       k++;
+    dash = 1;
   } else if (k + 2 < n && (unsigned char)s[k] == 0xE2 &&
              (unsigned char)s[k + 1] == 0x80 &&
              ((unsigned char)s[k + 2] == 0x93 ||
               (unsigned char)s[k + 2] == 0x94)) {
     k += 3; /* en or em dash */
+    dash = 1;
   } else {
     return 0;
   }
-  if (k >= n || s[k] != ' ')
+  int spaced_after = k < n && s[k] == ' ';
+  if (!spaced_after && !dash)
     return 0;
+  if (dash && (!spaced || !spaced_after)) {
+    /* glued on both sides, the next must start a word: "Jakarta-Ginjal" */
+    if (k >= n ||
+        !(is_upper_ascii(s[k]) || spaced_after || (unsigned char)s[k] >= 0x80))
+      return 0;
+    *flags = SEP_TIGHT;
+  }
   while (k < n && s[k] == ' ')
     k++;
   return k - i;
@@ -234,14 +251,16 @@ static void classify_part(kb_str part, dateline_parts *d, kb_str *unknown,
     *ok = 1;
     return;
   }
-  for (size_t i = 0; i < part.n; i++)
-    if (part.p[i] >= '0' && part.p[i] <= '9')
-      return; /* "Aug 16": a date */
-  if (is_domain_like(part)) {
+  if (is_domain_like(part)) { /* before the digit test: "Liputan6.com" */
     if (!d->outlet.n)
       d->outlet = part;
     *ok = 1;
-  } else if (!d->place.n && is_place(part)) {
+    return;
+  }
+  for (size_t i = 0; i < part.n; i++)
+    if (part.p[i] >= '0' && part.p[i] <= '9')
+      return; /* "Aug 16": a date */
+  if (!d->place.n && is_place(part)) {
     d->place = part;
     *ok = 1;
   } else if (agency_named(part)) {
@@ -276,6 +295,26 @@ static int dateline_words_ok(kb_str pre) {
   return words > 0 && words <= 7;
 }
 
+/* A dash without its spaces ends a dateline only after a domain
+ * ("TEMPO.CO,Jakarta-") or a shouted word ("JAKARTA-"). */
+static int tight_ok(kb_str pre) {
+  size_t i = pre.n;
+  while (i > 0 && pre.p[i - 1] != ' ' && pre.p[i - 1] != ',')
+    i--;
+  kb_str last = {pre.p + i, pre.n - i};
+  if (all_caps_word(last) && !is_domain_like(last))
+    return 1;
+  for (size_t k = 0; k < pre.n; k++) {
+    size_t e = k;
+    while (e < pre.n && pre.p[e] != ' ' && pre.p[e] != ',')
+      e++;
+    if (e > k && is_domain_like((kb_str){pre.p + k, e - k}))
+      return 1;
+    k = e;
+  }
+  return 0;
+}
+
 /* 1 when the separator found at s[sep..sep+len) is a colon. */
 static int separator_is_colon(const char *s, size_t sep, size_t len) {
   for (size_t i = sep; i < sep + len; i++)
@@ -287,20 +326,30 @@ static int separator_is_colon(const char *s, size_t sep, size_t len) {
 static int parse_dateline(const char *s, size_t n, dateline_parts *d) {
   memset(d, 0, sizeof *d);
   size_t lim = n < DATELINE_MAX ? n : DATELINE_MAX;
-  size_t sep = 0, seplen = 0;
-  for (size_t i = 1; i < lim; i++) {
+  /* the first separator whose prefix reads as a dateline; a dash glued to
+   * its neighbours only when no spaced separator qualifies ("MEDAN-WASPADA:"
+   * is one dateline, not "MEDAN") */
+  size_t sep = 0, seplen = 0, tsep = 0, tseplen = 0;
+  for (size_t i = 1; i < lim && !sep; i++) {
     if (s[i] == '.' && !(i + 1 < n && is_word_byte((unsigned char)s[i + 1])))
-      return 0; /* a sentence ended before any separator */
-    if ((seplen = separator_at(s, n, i))) {
-      sep = i;
-      break;
-    }
+      break; /* a sentence ended before any separator */
+    int flags;
+    size_t len = separator_at(s, n, i, &flags);
+    if (!len)
+      continue;
+    kb_str p = kb_str_trim((kb_str){s, i});
+    if (p.n < 2 || !dateline_words_ok(p))
+      continue;
+    if (!(flags & SEP_TIGHT))
+      sep = i, seplen = len;
+    else if (!tsep && tight_ok(p))
+      tsep = i, tseplen = len;
   }
-  if (!seplen)
+  if (!sep)
+    sep = tsep, seplen = tseplen;
+  if (!sep)
     return 0;
   kb_str pre = kb_str_trim((kb_str){s, sep});
-  if (pre.n < 2 || !dateline_words_ok(pre))
-    return 0;
   /* split on commas, around parentheses, and on a hyphen that joins two
    * shouted parts ("MEDAN-WASPADA") */
   kb_str unknown[4];
@@ -348,22 +397,31 @@ static int parse_dateline(const char *s, size_t n, dateline_parts *d) {
 
 /* "ANTARANEWS.COM" → "Antaranews", "Liputan6.com" → "Liputan6": the name
  * without its domain suffix; a shouted name of 4+ letters is title-cased. */
-static kb_status set_outlet_name(kb_article *a, kb_str name) {
+/* Strips the domain endings a news site's name carries; returns how many. */
+static size_t strip_domain_suffixes(kb_str *name) {
   static const char *const suffixes[] = {
-      ".co.id", ".or.id", ".go.id", ".com.my", ".com", ".co", ".id",
-      ".net",   ".org",   ".tv",    ".news",   ".my",  ".sg"};
+      ".co.id", ".or.id", ".go.id", ".com.my", ".co.uk", ".com", ".co",
+      ".id",    ".net",   ".org",   ".tv",     ".news",  ".my",  ".sg",
+      ".uk",    ".de",    ".fr",    ".es",     ".it",    ".nl",  ".info"};
+  size_t stripped = 0;
   int changed = 1;
   while (changed) {
     changed = 0;
     for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
       size_t k = strlen(suffixes[i]);
-      if (name.n > k + 1 &&
-          kb_str_ieq_ascii((kb_str){name.p + name.n - k, k}, suffixes[i])) {
-        name.n -= k;
+      if (name->n > k + 1 &&
+          kb_str_ieq_ascii((kb_str){name->p + name->n - k, k}, suffixes[i])) {
+        name->n -= k;
         changed = 1;
+        stripped++;
       }
     }
   }
+  return stripped;
+}
+
+static kb_status set_outlet_name(kb_article *a, kb_str name) {
+  strip_domain_suffixes(&name);
   char buf[128];
   if (name.n == 0 || name.n >= sizeof buf)
     return KB_OK;
@@ -377,15 +435,33 @@ static kb_status set_outlet_name(kb_article *a, kb_str name) {
   return kb_article_set(a, &a->outlet, buf, name.n);
 }
 
+/* The site's own name from its host: "oto.detik.com" → "Detik",
+ * "www.liputan6.com" → "Liputan6" (subdomains are sections, not outlets;
+ * the first letter is raised as a name's would be). */
 static kb_status outlet_from_host(kb_article *a, const char *url) {
   const char *h = strstr(url, "://");
   if (!h)
     return KB_OK;
   h += 3;
-  size_t n = strcspn(h, "/:?#");
-  if (n > 4 && strncmp(h, "www.", 4) == 0)
-    h += 4, n -= 4;
-  return n ? set_outlet_name(a, (kb_str){h, n}) : KB_OK;
+  size_t n = strcspn(h, "/:?#@");
+  kb_str host = {h, n};
+  strip_domain_suffixes(&host);
+  const char *dot = NULL;
+  for (size_t i = 0; i < host.n; i++)
+    if (host.p[i] == '.')
+      dot = host.p + i;
+  if (dot) {
+    host.n -= (size_t)(dot + 1 - host.p);
+    host.p = dot + 1;
+  }
+  char buf[128];
+  if (host.n == 0 || host.n >= sizeof buf)
+    return KB_OK;
+  memcpy(buf, host.p, host.n);
+  buf[host.n] = '\0';
+  if (is_lower_ascii((unsigned char)buf[0]))
+    buf[0] = (char)(buf[0] - 32);
+  return kb_article_set(a, &a->outlet, buf, host.n);
 }
 
 /* ---- credits ------------------------------------------------------------ */
