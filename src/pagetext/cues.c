@@ -28,15 +28,37 @@ typedef struct agency {
   const char *spelling, *canonical; /* NUL-terminated copies in g_cues.strs */
   size_t n;
   int exact_case;
+  unsigned char second; /* lower-cased second byte (n >= 2): a quick test */
 } agency;
+
+/* Lengths and first bytes of the words of a small list: most words of a
+ * line are ruled out by it without hashing them. */
+typedef struct word_filter {
+  uint64_t lens;     /* bit n: a word of n bytes (bit 63: 63 or more) */
+  uint64_t first[4]; /* bit b: a word starting with byte b */
+} word_filter;
+
+static void filter_add(word_filter *f, const char *w, size_t n) {
+  unsigned char b = n ? (unsigned char)w[0] : 0;
+  f->lens |= 1ull << (n < 63 ? n : 63);
+  f->first[b >> 6] |= 1ull << (b & 63);
+}
+
+static int filter_maybe(const word_filter *f, const char *w, size_t n) {
+  unsigned char b = n ? (unsigned char)w[0] : 0;
+  return (f->lens >> (n < 63 ? n : 63) & 1u) &&
+         (f->first[b >> 6] >> (b & 63) & 1u);
+}
 
 typedef struct cue_tables {
   line_slot lines[CUE_SLOTS];
   line_slot letters[CUE_SLOTS];   /* the same cues keyed on letters only */
   uint64_t endwords[CAPWORD_MAX]; /* words that head a comment section */
   size_t nendwords;
+  word_filter endword_filter;
   cue_prefix suffixes[CAPWORD_MAX]; /* line endings of comment headers */
   size_t nsuffixes;
+  uint64_t suffix_last[4]; /* bit b: a suffix ends in lower-cased byte b */
   cue_prefix prefixes[CUE_MAX];
   size_t nprefixes;
   uint16_t prefix_first[256][2]; /* bucket by lower-cased first byte */
@@ -46,6 +68,7 @@ typedef struct cue_tables {
   uint16_t by_first[256][2];
   uint64_t capwords[CAPWORD_MAX];
   size_t ncapwords;
+  word_filter capword_filter;
   char strs[16384]; /* NUL-terminated agency strings */
   size_t strs_used;
 } cue_tables;
@@ -57,6 +80,8 @@ static int is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
          (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
+
+static size_t trim_key_end(char *out, size_t o);
 
 /* Case- and space-folded key of a cue or line, with trailing separators
  * (: » > | . - and spaces) cut, so "Baca Juga:" and "BACA JUGA »" meet. */
@@ -75,6 +100,55 @@ static size_t norm_key(const char *s, size_t n, char *out, size_t cap) {
     if (o < cap)
       out[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
   }
+  return trim_key_end(out, o);
+}
+
+/* norm_key for n <= cap (a line's key always fits), eight bytes at a time
+ * while they hold no tab or control and no two spaces in a row: such a
+ * block is copied lower-cased in one step. */
+static size_t norm_key_fit(const char *s, size_t n, char *out) {
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  size_t o = 0, i = 0;
+  int space = 0;
+  while (i < n) {
+    if (i + 8 <= n && s[i] != ' ') {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      uint64_t ascii = ~w & highs; /* high bit set: an ASCII byte */
+      uint64_t low7 = w & ~highs;  /* each byte's low seven bits */
+      uint64_t ctl = ascii & ~(low7 + 0x60 * ones); /* ASCII under 0x20 */
+      uint64_t t = w ^ (0x20 * ones);
+      uint64_t sp = ~(((t & ~highs) + ~highs) | t) & highs; /* 0x20 bytes */
+      if (!ctl && !(sp & (sp << 8))) {
+        if (space && o > 0)
+          out[o++] = ' ';
+        /* fold A-Z (0x41..0x5A) to lower case */
+        uint64_t ge_a = low7 + 0x3F * ones; /* high bit: low7 >= 0x41 */
+        uint64_t gt_z = low7 + 0x25 * ones; /* high bit: low7 > 0x5A */
+        w |= (ascii & ge_a & ~gt_z) >> 2;
+        memcpy(out + o, &w, 8);
+        /* a space ending the block is written when text follows it */
+        space = s[i + 7] == ' ';
+        o += space ? 7 : 8;
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = (unsigned char)s[i++];
+    if (c == ' ' || c == '\t' || c == '\r') {
+      space = 1;
+      continue;
+    }
+    if (space && o > 0)
+      out[o++] = ' ';
+    space = 0;
+    out[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  }
+  return trim_key_end(out, o);
+}
+
+/* Cuts trailing separators off a key of o bytes; returns the new length. */
+static size_t trim_key_end(char *out, size_t o) {
   for (;;) {
     if (o > 0 && (out[o - 1] == ':' || out[o - 1] == '>' || out[o - 1] == '|' ||
                   out[o - 1] == '.' || out[o - 1] == ' ' || out[o - 1] == '-' ||
@@ -178,6 +252,8 @@ static void add_agency(kb_str spelling, const char *canonical, int exact) {
   /* agencies.txt: spellings under 4 letters match in exact case only
    * ("AP" the agency, not "ap" in a word) */
   a->exact_case = exact || spelling.n < 4;
+  unsigned char b = spelling.n >= 2 ? (unsigned char)sp[1] : 0;
+  a->second = (unsigned char)((b >= 'A' && b <= 'Z') ? b + 32 : b);
 }
 
 static void load_cue_file(const char *d, size_t len) {
@@ -208,13 +284,20 @@ static void load_cue_file(const char *d, size_t len) {
     else if (kb_str_eq(f[0], "endword")) {
       char low[64];
       size_t k = letters_key(f[1].p, f[1].n, low, sizeof low);
-      if (k && g_cues.nendwords < CAPWORD_MAX)
+      if (k && g_cues.nendwords < CAPWORD_MAX) {
         g_cues.endwords[g_cues.nendwords++] = kb_hash64(low, k, 29);
+        filter_add(&g_cues.endword_filter, low, k);
+      }
       continue;
     } else if (kb_str_eq(f[0], "endsuffix")) {
-      if (g_cues.nsuffixes < CAPWORD_MAX)
+      if (g_cues.nsuffixes < CAPWORD_MAX) {
         g_cues.suffixes[g_cues.nsuffixes++] =
             (cue_prefix){f[1].p, f[1].n, CUE_END | CUE_STOP};
+        unsigned char b = (unsigned char)f[1].p[f[1].n - 1];
+        if (b >= 'A' && b <= 'Z')
+          b += 32;
+        g_cues.suffix_last[b >> 6] |= 1ull << (b & 63);
+      }
       continue;
     } else
       continue;
@@ -266,8 +349,10 @@ static void build_cues(void) {
     kb_lines it;
     kb_str line;
     kb_lines_init(&it, d, len);
-    while (kb_lines_next(&it, &line) && g_cues.ncapwords < CAPWORD_MAX)
+    while (kb_lines_next(&it, &line) && g_cues.ncapwords < CAPWORD_MAX) {
       g_cues.capwords[g_cues.ncapwords++] = kb_hash64(line.p, line.n, 3);
+      filter_add(&g_cues.capword_filter, line.p, line.n);
+    }
   }
   d = kb_data_get("cues/agencies.txt", &len);
   if (d) {
@@ -332,16 +417,14 @@ static void cues(void) {
   pthread_once(&g_cues_once, build_cues);
 }
 
+static inline unsigned ascii_fold(unsigned char c) {
+  return c + (((unsigned)(c - 'A') < 26u) << 5);
+}
+
 static int ascii_ieq(const char *a, const char *b, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-    if (x >= 'A' && x <= 'Z')
-      x += 32;
-    if (y >= 'A' && y <= 'Z')
-      y += 32;
-    if (x != y)
+  for (size_t i = 0; i < n; i++)
+    if (ascii_fold((unsigned char)a[i]) != ascii_fold((unsigned char)b[i]))
       return 0;
-  }
   return 1;
 }
 
@@ -370,18 +453,25 @@ unsigned kb_pt_cue_flags(const char *s, size_t n, uint64_t line_hash,
         size_t j = i;
         while (j < k && key[j] != ' ')
           j++;
-        uint64_t h = kb_hash64(key + i, j - i, 29);
-        for (size_t e = 0; e < g_cues.nendwords; e++)
-          if (g_cues.endwords[e] == h)
-            flags |= CUE_END | CUE_STOP;
+        if (filter_maybe(&g_cues.endword_filter, key + i, j - i)) {
+          uint64_t h = kb_hash64(key + i, j - i, 29);
+          for (size_t e = 0; e < g_cues.nendwords; e++)
+            if (g_cues.endwords[e] == h)
+              flags |= CUE_END | CUE_STOP;
+        }
         i = j + 1;
       }
     }
     if (flags && cue_len)
       *cue_len = n;
   }
-  /* comment headers: "Name on May 2, 2019 at 4:47 pm said:" */
-  for (size_t i = 0; i < g_cues.nsuffixes && n <= 200; i++) {
+  /* comment headers: "Name on May 2, 2019 at 4:47 pm said:"; only lines
+   * ending in the last byte of some suffix can match */
+  unsigned char end = n ? (unsigned char)s[n - 1] : 0;
+  if (end >= 'A' && end <= 'Z')
+    end += 32;
+  int may_end = n > 0 && (g_cues.suffix_last[end >> 6] >> (end & 63) & 1u);
+  for (size_t i = 0; may_end && i < g_cues.nsuffixes && n <= 200; i++) {
     const cue_prefix *c = &g_cues.suffixes[i];
     if (c->n <= n && ascii_ieq(s + n - c->n, c->p, c->n))
       flags |= CUE_END | CUE_STOP;
@@ -395,7 +485,11 @@ unsigned kb_pt_cue_flags(const char *s, size_t n, uint64_t line_hash,
          cnt = g_cues.prefix_first[first][1];
   for (size_t i = from; i < from + cnt; i++) {
     const cue_prefix *c = &g_cues.prefixes[i];
-    if (c->n > n || !ascii_ieq(s, c->p, c->n))
+    /* the bucket matched the first byte; the second rules most out */
+    if (c->n > n ||
+        (c->n >= 2 && ascii_fold((unsigned char)s[1]) !=
+                          ascii_fold((unsigned char)c->p[1])) ||
+        !ascii_ieq(s + 1, c->p + 1, c->n - 1))
       continue;
     if (c->n < n) {
       /* a word boundary after the cue, or glued link text: "Previous
@@ -415,6 +509,8 @@ unsigned kb_pt_cue_flags(const char *s, size_t n, uint64_t line_hash,
 
 int kb_pt_caption_word(const char *w, size_t n) {
   cues();
+  if (!filter_maybe(&g_cues.capword_filter, w, n))
+    return 0;
   uint64_t h = kb_hash64(w, n, 3);
   for (size_t i = 0; i < g_cues.ncapwords; i++)
     if (g_cues.capwords[i] == h)
@@ -441,6 +537,9 @@ size_t kb_pt_agencies(const char *s, size_t n, kb_pt_agency_fn fn, void *ctx) {
       const agency *a = &g_cues.agencies[k];
       if (a->n > n - i || a->n <= best)
         continue;
+      /* equal spellings (in either case) agree in the second byte */
+      if (a->n >= 2 && ascii_fold((unsigned char)s[i + 1]) != a->second)
+        continue;
       int eq = a->exact_case ? memcmp(s + i, a->spelling, a->n) == 0
                              : ascii_ieq(s + i, a->spelling, a->n);
       if (!eq)
@@ -466,6 +565,6 @@ uint64_t kb_pt_line_hash(const char *s, size_t n) {
   if (n > 160)
     return kb_hash64(s, n, 13) | 1u;
   char key[256];
-  size_t k = norm_key(s, n, key, sizeof key);
+  size_t k = norm_key_fit(s, n, key);
   return kb_hash64(key, k, 11) | 1u;
 }

@@ -93,6 +93,10 @@ static int is_dash_at(const char *s, size_t n, size_t i, size_t *len) {
 static int dateline_prefix(const char *s, size_t n) {
   size_t lim = n < 90 ? n : 90;
   for (size_t i = 1; i < lim; i++) {
+    /* only a colon, a hyphen or the lead byte of a dash ends the prefix */
+    unsigned char c0 = (unsigned char)s[i];
+    if (c0 != ':' && c0 != '-' && c0 != 0xE2)
+      continue;
     size_t dl = 0;
     int spaced = 0, colon = s[i] == ':';
     if (!colon && !is_dash_at(s, n, i, &dl))
@@ -182,16 +186,19 @@ static int list_item(const char *s, size_t n) {
 static int caption_line(const pt_line *l) {
   if (l->st.final_punct || l->st.words == 0)
     return 0;
+  /* the last ". " or ") " opens the last segment: search from the end */
   size_t seg = 0;
-  for (size_t i = 0; i + 1 < l->n; i++)
-    if ((l->s[i] == '.' || l->s[i] == ')') && l->s[i + 1] == ' ')
+  for (size_t i = l->n >= 2 ? l->n - 1 : 0; i-- > 0;)
+    if ((l->s[i] == '.' || l->s[i] == ')') && l->s[i + 1] == ' ') {
       seg = i + 2;
+      break;
+    }
   const char *t = l->s + seg;
   size_t tn = l->n - seg;
-  size_t words = kb_count_words(t, tn);
+  /* the whole line's words are counted already; only a last segment needs
+   * its own count */
+  size_t words = seg == 0 ? l->st.words : kb_count_words(t, tn);
   if (words == 0 || words > 7)
-    return 0;
-  if (seg == 0 && l->st.words > 7)
     return 0;
   if (memchr(t, '/', tn))
     return 1;
@@ -274,12 +281,32 @@ static int credit_line(const pt_line *l, kb_article *out, kb_status *rc) {
 
 /* ---- features ---------------------------------------------------------- */
 
-/* 1 when a line is valid UTF-8 without C0 controls other than tab. */
+/* 1 when a line is valid UTF-8 without C0 controls other than tab. Eight
+ * bytes at a time: a block of printable ASCII (no byte under 0x20 or over
+ * 0x7F) needs no closer look, and an all-ASCII line no UTF-8 check. */
 static int line_is_clean(kb_str t) {
-  for (size_t i = 0; i < t.n; i++)
-    if ((unsigned char)t.p[i] < 0x20 && t.p[i] != '\t')
+  const unsigned char *p = (const unsigned char *)t.p;
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  int high = 0;
+  size_t i = 0;
+  for (; i + 8 <= t.n; i += 8) {
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+    /* a borrow out of a byte starts only at a byte under 0x20 */
+    if (!(((w - 0x20 * ones) | w) & highs))
+      continue;
+    for (size_t k = i; k < i + 8; k++) {
+      if (p[k] < 0x20 && p[k] != '\t')
+        return 0;
+      high |= p[k] >= 0x80;
+    }
+  }
+  for (; i < t.n; i++) {
+    if (p[i] < 0x20 && p[i] != '\t')
       return 0;
-  return kb_utf8_valid(t.p, t.n);
+    high |= p[i] >= 0x80;
+  }
+  return !high || kb_utf8_valid(t.p, t.n);
 }
 
 /* A copy of a line with invalid bytes as U+FFFD, a lone \r as a space and
@@ -322,12 +349,15 @@ static kb_str clean_line(kb_arena *a, kb_str t) {
 static kb_status split_lines(const char *text, size_t n, kb_arena *a,
                              pt_page *pg) {
   size_t count = 1;
-  for (size_t i = 0; i < n; i++)
-    if (text[i] == '\n')
-      count++;
+  /* text is NULL when n is 0, and NULL + 0 is undefined */
+  for (const char *p = text, *e = n ? text + n : text;
+       p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+    count++;
   if (count > MAX_LINES)
     count = MAX_LINES;
-  pg->lines = kb_arena_calloc(a, count * sizeof *pg->lines);
+  /* not zeroed here: a line is cleared when it is taken (blank lines,
+   * often a third of a page, never are) */
+  pg->lines = kb_arena_alloc(a, count * sizeof *pg->lines);
   if (!pg->lines)
     return KB_ENOMEM;
   pg->nlines = 0;
@@ -340,6 +370,7 @@ static kb_status split_lines(const char *text, size_t n, kb_arena *a,
       return KB_ENOMEM;
     if (t.n > 0) {
       pt_line *l = &pg->lines[pg->nlines++];
+      memset(l, 0, sizeof *l);
       l->s = t.p;
       l->n = t.n;
       l->off = off;

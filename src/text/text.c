@@ -8,15 +8,27 @@
 #include <string.h>
 
 #define TOK_MAX 64             /* longer tokens are never stopwords */
-#define WORD_SLOTS 8192        /* open-addressing slots, power of two */
+#define WORD_SLOTS 4096        /* open-addressing slots, power of two */
+#define WORD_SLOT_BITS 12      /* log2(WORD_SLOTS) */
 #define LANGID_MAX_BYTES 65536 /* enough text to decide; bounds the cost */
 
 typedef struct word_slot {
+  uint64_t key8; /* word_key8 of w: most words are decided by it alone */
   const char *w; /* points into the embedded data (static lifetime) */
   uint32_t len;
   uint32_t stop_mask;   /* languages whose stopword list has the word */
   uint32_t marker_mask; /* languages whose close-pair marker list has it */
 } word_slot;
+
+/* A two-byte UTF-8 code point (U+0080..U+07FF: Latin, Greek, Cyrillic,
+ * Hebrew, Arabic letters) as kb_text_stats_langs needs it, so the common
+ * accented letters skip decoding and the Unicode tables. */
+typedef struct u2_entry {
+  unsigned char alnum; /* kb_unicode_isalnum, and the lower case fits 3 bytes */
+  unsigned char upper; /* kb_unicode_lower changes it */
+  unsigned char len;   /* bytes of the lower-cased form */
+  char low[3];         /* the lower-cased form, UTF-8 */
+} u2_entry;
 
 typedef struct lang_tables {
   int nlangs;
@@ -27,6 +39,7 @@ typedef struct lang_tables {
   /* quick filter before hashing: bit (first byte & 63) of maybe[len] is set
    * when some listed word has that length and first byte */
   uint64_t maybe[TOK_MAX + 1];
+  u2_entry u2[0x800 - 0x80]; /* indexed by code point - 0x80 */
 } lang_tables;
 
 static lang_tables
@@ -40,30 +53,63 @@ static int find_code(const char *s, size_t n) {
   return -1;
 }
 
-/* FNV-1a: the keys are short words, where it beats a block hash */
-static uint64_t word_hash(const char *w, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)w[i];
-    h *= 0x100000001b3ull;
+/* The first 8 bytes of a word as a number (byte i in bits 8i..8i+7):
+ * stopwords are short, so it compares most of them whole and hashes them
+ * cheaply. */
+static uint64_t word_key8(const char *w, size_t n) {
+  uint64_t k = 0;
+  for (size_t i = 0; i < n && i < 8; i++)
+    k |= (uint64_t)(unsigned char)w[i] << (8 * i);
+  return k;
+}
+
+/* word_key8 of a token in a buffer with 8 readable bytes. */
+static inline uint64_t token_key8(const char *w, size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t k;
+  memcpy(&k, w, 8);
+  return n >= 8 ? k : k & ((1ull << (8 * n)) - 1);
+#else
+  return word_key8(w, n);
+#endif
+}
+
+static size_t word_index(uint64_t key8, size_t n) {
+  uint64_t h = (key8 ^ (uint64_t)n) * 0x9E3779B97F4A7C15ull;
+  return (size_t)(h >> (64 - WORD_SLOT_BITS));
+}
+
+/* The slot of word w (n bytes, key8 = word_key8(w, n)), or NULL. */
+static inline __attribute__((always_inline)) const word_slot *
+find_word(const lang_tables *t, const char *w, size_t n, uint64_t key8) {
+  if (n == 0 || n > TOK_MAX ||
+      !(t->maybe[n] >> ((unsigned char)w[0] & 63) & 1u))
+    return NULL;
+  size_t mask = WORD_SLOTS - 1;
+  for (size_t i = word_index(key8, n), probes = 0; probes < WORD_SLOTS;
+       i = (i + 1) & mask, probes++) {
+    const word_slot *s = &t->slots[i];
+    if (!s->w)
+      return NULL;
+    if (s->key8 == key8 && s->len == n &&
+        (n <= 8 || memcmp(s->w + 8, w + 8, n - 8) == 0))
+      return s;
   }
-  return h ^ (h >> 31);
+  return NULL; /* table full: the word is simply not known */
 }
 
 static word_slot *slot_for(const char *w, size_t n, int create) {
-  if (!create &&
-      (n > TOK_MAX || !(g_tables.maybe[n] >> ((unsigned char)w[0] & 63) & 1u)))
-    return NULL;
-  uint64_t h = word_hash(w, n);
+  uint64_t key8 = word_key8(w, n);
+  if (!create)
+    return (word_slot *)find_word(&g_tables, w, n, key8);
   size_t mask = WORD_SLOTS - 1;
-  for (size_t i = (size_t)h & mask, probes = 0; probes < WORD_SLOTS;
+  for (size_t i = word_index(key8, n), probes = 0; probes < WORD_SLOTS;
        i = (i + 1) & mask, probes++) {
     word_slot *s = &g_tables.slots[i];
     if (!s->w) {
-      if (!create)
-        return NULL;
       s->w = w;
       s->len = (uint32_t)n;
+      s->key8 = key8;
       return s;
     }
     if (s->len == n && memcmp(s->w, w, n) == 0)
@@ -97,9 +143,25 @@ static void load_words(const char *name, int lang, int markers) {
   }
 }
 
+static void build_u2(void) {
+  for (uint32_t cp = 0x80; cp < 0x800; cp++) {
+    u2_entry *e = &g_tables.u2[cp - 0x80];
+    uint32_t lc = kb_unicode_lower(cp);
+    char tmp[4];
+    size_t len = kb_utf8_encode(lc, tmp);
+    if (!kb_unicode_isalnum(cp) || len > sizeof e->low)
+      continue; /* left to the general path */
+    e->alnum = 1;
+    e->upper = lc != cp;
+    e->len = (unsigned char)len;
+    memcpy(e->low, tmp, len);
+  }
+}
+
 static void build_tables(void) {
   size_t i = 0;
   const char *name;
+  build_u2();
   /* languages are the folders data/lang/<code>/ with a stopword list */
   while ((name = kb_data_next("lang/", &i)) != NULL) {
     const char *code = name + 5;
@@ -291,31 +353,38 @@ void kb_text_stats_of(const char *s, size_t n, int lang_index,
   kb_text_stats_langs(s, n, lang_index, st, NULL, NULL);
 }
 
+/* Running counts of kb_text_stats_langs, kept in locals (not behind the
+ * caller's pointer, which a char store to the token buffer could alias). */
+typedef struct stats_acc {
+  size_t words, stopwords, capital, alpha, upper, sentences, letters, digits;
+} stats_acc;
+
 /* Token state of kb_text_stats_langs. */
 typedef struct tok_state {
-  char low[TOK_MAX];
+  char low[TOK_MAX + 8]; /* 8 spare bytes: ascii_run stores 8 at a time */
   size_t lown, letters, uppers;
   int first_upper, first_letter, too_long;
 } tok_state;
 
-static void end_token(tok_state *ts, const lang_tables *t, int lang_index,
-                      kb_text_stats *st, kb_lang_counts *acc,
-                      uint16_t *line_stop) {
-  st->words++;
+static inline __attribute__((always_inline)) void
+end_token(tok_state *ts, const lang_tables *t, int lang_index, stats_acc *sa,
+          kb_lang_counts *acc, uint16_t *line_stop) {
+  sa->words++;
   if (acc)
     acc->tokens++;
   if (ts->first_letter) {
-    st->alpha++;
+    sa->alpha++;
     if (ts->first_upper)
-      st->capital++;
+      sa->capital++;
     if (ts->letters >= 2 && ts->uppers == ts->letters)
-      st->upper++;
+      sa->upper++;
   }
   if (t && !ts->too_long && ts->lown > 0) {
-    const word_slot *ws = slot_for(ts->low, ts->lown, 0);
+    const word_slot *ws =
+        find_word(t, ts->low, ts->lown, token_key8(ts->low, ts->lown));
     if (ws) {
       if (lang_index >= 0 && ((ws->stop_mask >> lang_index) & 1u))
-        st->stopwords++;
+        sa->stopwords++;
       if (acc || line_stop)
         for (uint32_t m = ws->stop_mask; m; m &= m - 1) {
           int li = __builtin_ctz(m);
@@ -334,7 +403,7 @@ static void end_token(tok_state *ts, const lang_tables *t, int lang_index,
 }
 
 /* ASCII classes: 1 digit, 2 lower, 3 upper, 0 other */
-static const unsigned char ascii_class[128] = {
+static const unsigned char ascii_class[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
     ['7'] = 1, ['8'] = 1, ['9'] = 1, ['a'] = 2, ['b'] = 2, ['c'] = 2, ['d'] = 2,
     ['e'] = 2, ['f'] = 2, ['g'] = 2, ['h'] = 2, ['i'] = 2, ['j'] = 2, ['k'] = 2,
@@ -345,15 +414,74 @@ static const unsigned char ascii_class[128] = {
     ['N'] = 3, ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3,
     ['U'] = 3, ['V'] = 3, ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3};
 
+/* Byte ranges of 8 bytes at once (SWAR): the high bit of each byte of the
+ * result is set when that byte's low seven bits are >= c (1 <= c <= 0x80). */
+#define SWAR_ONES 0x0101010101010101ull
+#define SWAR_HIGHS 0x8080808080808080ull
+#define SWAR_GE(low7, c) ((low7) + (0x80u - (c)) * SWAR_ONES)
+/* number of bytes with the high bit set in a mask of high bits */
+#define SWAR_COUNT(m) ((size_t)((((m) >> 7) * SWAR_ONES) >> 56))
+
+/* Appends the run of ASCII letters and digits at s[i] (s[i] is one) to the
+ * token, lower-cased (past TOK_MAX bytes the token is too long); counts its
+ * upper-case letters and digits; returns the index after the run. */
+static size_t ascii_run(const char *s, size_t i, size_t n, tok_state *ts,
+                        size_t *up, size_t *dig) {
+  size_t j = i;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  /* eight bytes at a time; the run ends at the first byte (lowest address,
+   * lowest bits) that is not ASCII alphanumeric */
+  while (j + 8 <= n) {
+    uint64_t w;
+    memcpy(&w, s + j, 8);
+    uint64_t ascii = ~w & SWAR_HIGHS, low7 = w & ~SWAR_HIGHS;
+    uint64_t d = SWAR_GE(low7, 0x30) & ~SWAR_GE(low7, 0x3A);
+    uint64_t u = SWAR_GE(low7, 0x41) & ~SWAR_GE(low7, 0x5B);
+    uint64_t l = SWAR_GE(low7, 0x61) & ~SWAR_GE(low7, 0x7B);
+    uint64_t alnum = ascii & (d | u | l);
+    uint64_t stop = ~alnum & SWAR_HIGHS;
+    size_t len = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+    uint64_t keep = len == 8 ? ~0ull : (1ull << (8 * len)) - 1;
+    u &= ascii & keep;
+    *up += SWAR_COUNT(u);
+    *dig += SWAR_COUNT(d & ascii & keep);
+    uint64_t lw = w | (u >> 2); /* A-Z to a-z */
+    memcpy(ts->low + ts->lown, &lw, 8);
+    size_t room = TOK_MAX - ts->lown;
+    if (len > room) {
+      ts->lown = TOK_MAX;
+      ts->too_long = 1;
+    } else
+      ts->lown += len;
+    j += len;
+    if (len < 8)
+      return j;
+  }
+#endif
+  for (unsigned cl; j < n && (cl = ascii_class[(unsigned char)s[j]]) != 0;
+       j++) {
+    *up += cl == 3;
+    *dig += cl == 1;
+    if (ts->lown < TOK_MAX) {
+      unsigned char b = (unsigned char)s[j];
+      ts->low[ts->lown++] = (char)(cl == 3 ? b + 32 : b);
+    } else
+      ts->too_long = 1;
+  }
+  return j;
+}
+
 void kb_text_stats_langs(const char *s, size_t n, int lang_index,
                          kb_text_stats *st, kb_lang_counts *acc,
                          uint16_t *line_stop) {
-  memset(st, 0, sizeof *st);
   if (line_stop)
     memset(line_stop, 0, KB_TEXT_MAX_LANGS * sizeof *line_stop);
   const lang_tables *t =
       (lang_index >= 0 || acc || line_stop) ? tables() : NULL;
+  const lang_tables *u2t = NULL; /* tables() once a two-byte letter comes */
+  stats_acc sa = {0, 0, 0, 0, 0, 0, 0, 0};
   tok_state ts;
+  memset(ts.low, 0, sizeof ts.low); /* token_key8 reads 8 bytes */
   ts.lown = ts.letters = ts.uppers = 0;
   ts.too_long = ts.first_upper = ts.first_letter = 0;
   int in_tok = 0;
@@ -370,29 +498,24 @@ void kb_text_stats_langs(const char *s, size_t n, int lang_index,
           ts.first_upper = cls == 3;
           ts.first_letter = cls >= 2;
         }
-        if (cls >= 2) {
-          ts.letters++;
-          st->letters++;
-          if (cls == 3)
-            ts.uppers++;
-        } else
-          st->digits++;
-        if (ts.lown < TOK_MAX)
-          ts.low[ts.lown++] = (char)(cls == 3 ? c + 32 : c);
-        else
-          ts.too_long = 1;
-        last_cp = prev_nonclose = c;
-        i++;
+        /* a run of ASCII letters and digits (most text) */
+        size_t up = 0, dig = 0, j = ascii_run(s, i, n, &ts, &up, &dig);
+        ts.letters += (j - i) - dig;
+        ts.uppers += up;
+        sa.digits += dig;
+        i = j;
+        last_cp = prev_nonclose = (unsigned char)s[i - 1];
         continue;
       }
       if (in_tok) {
-        end_token(&ts, t, lang_index, st, acc, line_stop);
+        sa.letters += ts.letters;
+        end_token(&ts, t, lang_index, &sa, acc, line_stop);
         in_tok = 0;
       }
       if (c == ' ' || c == '\t') {
         if (prev_nonclose == '.' || prev_nonclose == '!' ||
             prev_nonclose == '?')
-          st->sentences++;
+          sa.sentences++;
         prev_nonclose = 0;
       } else {
         last_cp = c;
@@ -402,17 +525,44 @@ void kb_text_stats_langs(const char *s, size_t n, int lang_index,
       i++;
       continue;
     }
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n &&
+        ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+      /* a well-formed two-byte sequence: a letter from the table */
+      if (!u2t)
+        u2t = tables();
+      uint32_t cp2 =
+          ((uint32_t)(c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+      const u2_entry *e = &u2t->u2[cp2 - 0x80];
+      if (e->alnum) {
+        i += 2;
+        if (!in_tok) {
+          in_tok = 1;
+          ts.first_upper = e->upper;
+          ts.first_letter = 1;
+        }
+        ts.letters++;
+        ts.uppers += e->upper;
+        if (ts.lown + e->len <= TOK_MAX) {
+          for (size_t b = 0; b < e->len; b++)
+            ts.low[ts.lown++] = e->low[b];
+        } else
+          ts.too_long = 1;
+        last_cp = prev_nonclose = cp2;
+        continue;
+      }
+    }
     uint32_t cp;
     size_t k = kb_utf8_decode(s + i, n - i, &cp);
     i += k;
     if (is_cjk(cp)) {
       if (in_tok) {
-        end_token(&ts, t, lang_index, st, acc, line_stop);
+        sa.letters += ts.letters;
+        end_token(&ts, t, lang_index, &sa, acc, line_stop);
         in_tok = 0;
       }
-      st->words++;
-      st->alpha++;
-      st->letters++;
+      sa.words++;
+      sa.alpha++;
+      sa.letters++;
       last_cp = prev_nonclose = cp;
       continue;
     }
@@ -424,33 +574,34 @@ void kb_text_stats_langs(const char *s, size_t n, int lang_index,
         ts.first_letter = 1;
       }
       ts.letters++;
-      st->letters++;
       if (lc != cp)
         ts.uppers++;
       char tmp[4];
       size_t e = kb_utf8_encode(lc, tmp);
       if (ts.lown + e <= TOK_MAX) {
-        memcpy(ts.low + ts.lown, tmp, e);
-        ts.lown += e;
+        for (size_t b = 0; b < e; b++) {
+          ts.low[ts.lown++] = tmp[b];
+        }
       } else
         ts.too_long = 1;
       last_cp = prev_nonclose = cp;
       continue;
     }
     if (in_tok) {
-      end_token(&ts, t, lang_index, st, acc, line_stop);
+      sa.letters += ts.letters;
+      end_token(&ts, t, lang_index, &sa, acc, line_stop);
       in_tok = 0;
     }
     if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) {
       /* 。！？ end a sentence without a following space */
-      st->sentences++;
+      sa.sentences++;
       last_cp = cp;
       prev_nonclose = 0;
       continue;
     }
     if (cp == 0xA0 || kb_unicode_isspace(cp)) {
       if (prev_nonclose == '.' || prev_nonclose == '!' || prev_nonclose == '?')
-        st->sentences++;
+        sa.sentences++;
       prev_nonclose = 0;
     } else {
       last_cp = cp;
@@ -458,16 +609,29 @@ void kb_text_stats_langs(const char *s, size_t n, int lang_index,
         prev_nonclose = cp;
     }
   }
-  if (in_tok)
-    end_token(&ts, t, lang_index, st, acc, line_stop);
+  if (in_tok) {
+    sa.letters += ts.letters;
+    end_token(&ts, t, lang_index, &sa, acc, line_stop);
+  }
+  int final_punct = 0;
   if (last_cp == 0x3002 || last_cp == 0xFF01 || last_cp == 0xFF1F)
-    st->final_punct = 1;
+    final_punct = 1;
   else if (prev_nonclose == '.' || prev_nonclose == '!' ||
            prev_nonclose == '?' || prev_nonclose == 0x2026) {
-    st->sentences++;
-    st->final_punct = 1;
+    sa.sentences++;
+    final_punct = 1;
   } else if (prev_nonclose == ':' || prev_nonclose == ';')
-    st->final_punct = 1;
+    final_punct = 1;
+  memset(st, 0, sizeof *st);
+  st->words = sa.words;
+  st->stopwords = sa.stopwords;
+  st->capital = sa.capital;
+  st->alpha = sa.alpha;
+  st->upper = sa.upper;
+  st->sentences = sa.sentences;
+  st->letters = sa.letters;
+  st->digits = sa.digits;
+  st->final_punct = final_punct;
 }
 
 /* ---- language identification ------------------------------------------ */
