@@ -1,15 +1,28 @@
 /* Small read-only helpers over the libxml2 DOM for the HTML extractor:
  * attributes without allocation, tag tests and collapsed node text. */
 #include <string.h>
-#include <strings.h>
 
 #include "html/html_int.h"
+
+/* strcasecmp in the C locale, inline: this runs for every attribute of
+ * every element, several times, and nearly always fails on the first byte */
+static int attr_name_eq(const unsigned char *a, const unsigned char *b) {
+  for (;; a++, b++) {
+    unsigned x = *a, y = *b;
+    x += (x - 'A' < 26u) << 5;
+    y += (y - 'A' < 26u) << 5;
+    if (x != y)
+      return 0;
+    if (!x)
+      return 1;
+  }
+}
 
 const char *kb_html_attr(const xmlNode *n, const char *name) {
   if (!n || n->type != XML_ELEMENT_NODE)
     return NULL;
   for (const xmlAttr *a = n->properties; a; a = a->next) {
-    if (!a->name || strcasecmp((const char *)a->name, name) != 0)
+    if (!a->name || !attr_name_eq(a->name, (const unsigned char *)name))
       continue;
     /* the HTML parser stores a value as one text child; an empty or
        value-less attribute has none */

@@ -11,6 +11,12 @@ static const int parse_flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET |
                                HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT;
 
+xmlDoc *kb_html_parse(const char *html, size_t n, const char *url) {
+  if (!html || n > (size_t)0x7fffffff)
+    return NULL;
+  return htmlReadMemory(html, (int)n, url, "UTF-8", parse_flags);
+}
+
 kb_status kb_html_extract(const char *html, size_t n,
                           const kb_extract_opts *opts, kb_article *out) {
   kb_status rc = KB_OK;
@@ -33,8 +39,7 @@ kb_status kb_html_extract(const char *html, size_t n,
     rc = KB_ELIMIT;
     goto fail;
   }
-  doc = htmlReadMemory(html, (int)n, opts && opts->url ? opts->url : NULL,
-                       "UTF-8", parse_flags);
+  doc = kb_html_parse(html, n, opts && opts->url ? opts->url : NULL);
   if (!doc || !xmlDocGetRootElement(doc)) {
     kb_article_add_diag(out, "bad-html", -1,
                         "page could not be parsed as HTML");

@@ -52,6 +52,12 @@ int kb_html_cue_match(const kb_html_tables *t, const char *s, size_t n);
 /* 1 when a KB_CUE_TAIL phrase occurs anywhere in s[0..n) as whole words. */
 int kb_html_cue_tail(const kb_html_tables *t, const char *s, size_t n);
 
+/* ---- parsing (html_extract.c) ------------------------------------------- */
+/* Parses UTF-8 HTML with libxml2 and the extractor's flags: the one place
+ * pages are parsed. The caller frees the result with xmlFreeDoc; NULL when
+ * libxml2 gives no document. */
+xmlDoc *kb_html_parse(const char *html, size_t n, const char *url);
+
 /* ---- small DOM helpers (html_dom.c) ------------------------------------ */
 /* Attribute value without allocating; NULL when absent. */
 const char *kb_html_attr(const xmlNode *n, const char *name);

@@ -1371,7 +1371,8 @@ static kb_str strip_site(kb_str t, const char *site, const char *logo,
     for (size_t k = 0; k < N_TITLE_SEPS; k++) {
       size_t kl = title_seps[k].n;
       for (size_t i = 0; i + kl <= t.n; i++)
-        if (memcmp(t.p + i, title_seps[k].s, kl) == 0) {
+        if (t.p[i] == title_seps[k].s[0] && /* no call per position */
+            memcmp(t.p + i, title_seps[k].s, kl) == 0) {
           if (!best || t.p + i > best) {
             best = t.p + i;
             best_len = kl;

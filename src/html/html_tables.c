@@ -190,7 +190,9 @@ int kb_html_cue_tail(const kb_html_tables *t, const char *s, size_t n) {
     if (q->kind != KB_CUE_TAIL)
       continue;
     for (size_t i = 0; i + q->n <= m; i++) {
-      if (memcmp(low + i, q->phrase, q->n) != 0)
+      /* first byte inline: a call per position was most of this scan */
+      if ((q->n && low[i] != q->phrase[0]) ||
+          memcmp(low + i, q->phrase, q->n) != 0)
         continue;
       int before = i == 0 || !kb_unicode_isalnum((unsigned char)low[i - 1]);
       int after =
