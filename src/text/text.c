@@ -657,48 +657,6 @@ static int langid_token(const char *tok, size_t n, void *ctx) {
   return 0;
 }
 
-/* Lower-cased tokens into a stack buffer, without allocation; tokens longer
- * than TOK_MAX are passed with n = TOK_MAX + 1 (never a stopword). */
-static void scan_tokens(const char *s, size_t n, kb_token_fn fn, void *ctx) {
-  char low[TOK_MAX];
-  size_t o = 0;
-  int in = 0, over = 0;
-  for (size_t i = 0; i <= n;) {
-    unsigned char c = i < n ? (unsigned char)s[i] : ' ';
-    uint32_t cp = c;
-    size_t k = 1;
-    int isword;
-    if (c < 0x80)
-      isword = ascii_alnum(c);
-    else {
-      k = kb_utf8_decode(s + i, n - i, &cp);
-      isword = kb_unicode_isalnum(cp) && !is_cjk(cp);
-    }
-    if (isword) {
-      in = 1;
-      if (c < 0x80) {
-        if (o < TOK_MAX)
-          low[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-        else
-          over = 1;
-      } else {
-        char tmp[4];
-        size_t e = kb_utf8_encode(kb_unicode_lower(cp), tmp);
-        if (o + e <= TOK_MAX) {
-          memcpy(low + o, tmp, e);
-          o += e;
-        } else
-          over = 1;
-      }
-    } else if (in) {
-      fn(low, over ? TOK_MAX + 1 : o, ctx);
-      in = over = 0;
-      o = 0;
-    }
-    i += k;
-  }
-}
-
 const char *kb_langid(const char *s, size_t n, double *score) {
   const lang_tables *t = tables();
   langid_acc acc;
@@ -711,7 +669,12 @@ const char *kb_langid(const char *s, size_t n, double *score) {
     while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
       n--;
   }
-  scan_tokens(s, n, langid_token, &acc);
+  kb_buf scratch;
+  kb_buf_init(&scratch, 0);
+  kb_status rc = kb_tokenize(s, n, &scratch, langid_token, &acc);
+  kb_buf_clear(&scratch);
+  if (rc != KB_OK)
+    return NULL;
   kb_lang_counts c;
   memset(&c, 0, sizeof c);
   for (int i = 0; i < t->nlangs; i++) {
