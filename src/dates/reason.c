@@ -42,7 +42,6 @@ typedef struct cand {
   double score;
   double best_single; /* the largest single explicit-cue weight */
   double sum_single;  /* all explicit-cue weights: repeats count little */
-  int combined;       /* support needed combining cues */
 } cand;
 
 typedef struct reason_state {
@@ -325,7 +324,6 @@ static void support(reason_state *st, int y, int m, int d, double w,
     return;
   if (combined) {
     c->score += w;
-    c->combined = 1;
   } else {
     c->sum_single += w;
     if (w > c->best_single)
@@ -515,14 +513,11 @@ kb_status kb_date_reason(const char *const *paras, size_t npara,
         c->score += 0.1;
       }
     }
-    if (wday_bonus > 0) {
+    if (wday_bonus > 0)
       c->score += wday_bonus;
-      c->combined = 1;
-    }
     if (y >= ybase && y - ybase < 64 && year_support[y - ybase] > 0) {
       c->score +=
           0.3 * (year_support[y - ybase] > 1 ? 1 : year_support[y - ybase]);
-      c->combined = 1;
     }
     if (has_pub)
       c->score += 0.4 * exp(-(double)(pub_day - c->day) / 5.0);
@@ -553,7 +548,6 @@ kb_status kb_date_reason(const char *const *paras, size_t npara,
   event->confidence = (direct ? 0.6 : 0.4) + 0.4 * margin;
   if (event->confidence > 1)
     event->confidence = 1;
-  (void)win->combined;
 done:
 fail:
   free(st);
