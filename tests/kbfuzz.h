@@ -88,4 +88,20 @@ static inline void kbf_mutate(kb_buf *b, const kb_buf *other,
   b->data[b->len] = '\0';
 }
 
+/* 1 when s is NULL or valid UTF-8 without C0 controls other than \t and \n:
+ * what every text field kabar outputs must be. */
+static inline int text_ok(const char *s) {
+  if (!s)
+    return 1;
+  size_t n = strlen(s);
+  if (!kb_utf8_valid(s, n))
+    return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x20 && c != '\t' && c != '\n')
+      return 0;
+  }
+  return 1;
+}
+
 #endif

@@ -59,19 +59,6 @@ static void mutate(kb_buf *b, const kb_buf *other) {
   kbf_mutate(b, other, dict, sizeof dict / sizeof dict[0]);
 }
 
-static int text_ok(const char *s) {
-  if (!s)
-    return 1;
-  size_t n = strlen(s);
-  if (!kb_utf8_valid(s, n))
-    return 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x20 && c != '\t' && c != '\n')
-      return 0;
-  }
-  return 1;
-}
 
 static const int64_t now_fixed = 1700000000; /* 2023-11-14 */
 
