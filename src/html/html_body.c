@@ -8,6 +8,7 @@
 #endif
 
 #include "html/html_int.h"
+#include "kabar/dates_parse.h"
 
 enum tag_kind {
   T_OTHER = 0,
@@ -584,7 +585,8 @@ static int ends_sentence(const char *s, size_t n) {
 }
 
 /* A short line that is mostly a date or time ("Nov 19, 2019 at 6:46 pm ET",
- * "18.11.2019 09:38"): a year or a clock time and few words. */
+ * "18.11.2019 09:38"): a year or a clock time and few words, or a date line
+ * the dates parser reads whole. */
 static int date_line(const char *s, size_t n) {
   int year = 0, clock = 0, words = 0, in = 0;
   for (size_t i = 0; i < n; i++) {
@@ -605,7 +607,13 @@ static int date_line(const char *s, size_t n) {
       words++;
     in = !sp;
   }
-  return (year || clock) && words <= 10;
+  if ((year || clock) && words <= 10)
+    return 1;
+  /* a relative time alone ("2 jam lalu", "3 hours ago", "Kemarin"): the
+     dates parser knows the words; any "now" serves to recognise them */
+  kb_date_ctx ctx = {NULL, 86400 * 365 * 40, NULL};
+  kb_datetime t;
+  return words <= 5 && kb_date_line(s, n, &ctx, &t);
 }
 
 /* Cue kinds of a block, computed once: every candidate is filtered with
