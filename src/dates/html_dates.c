@@ -41,6 +41,11 @@ static struct {
   size_t ncls;
   class_key aside[MAX_ASIDE_KEYS]; /* rank unused */
   size_t naside;
+  /* by a token's first byte, the keys that start with it (bit k = key k):
+   * scan_tokens runs on every class and id of a page, so a token asks only
+   * the few keys that can match */
+  uint64_t cls_first[256];
+  uint64_t aside_first[256];
 } g_keys; /* immutable after g_keys_once */
 static pthread_once_t g_keys_once = PTHREAD_ONCE_INIT;
 
@@ -81,6 +86,10 @@ static void load_keys(void) {
     k->n = f[0].n;
     k->rank = 0;
   }
+  for (size_t k = 0; k < g_keys.ncls; k++)
+    g_keys.cls_first[(unsigned char)g_keys.cls[k].key[0]] |= 1ull << k;
+  for (size_t k = 0; k < g_keys.naside; k++)
+    g_keys.aside_first[(unsigned char)g_keys.aside[k].key[0]] |= 1ull << k;
 }
 
 /* ---- the best date seen so far of each kind ---------------------------- */
@@ -96,6 +105,7 @@ typedef struct hstate {
   int64_t now;
   found pub, mod;
   found time_pub; /* <time> with a published marker */
+  int ntime_pub;  /* <time> elements with a published marker */
   found time_any; /* first <time datetime> inside article/header */
   found cls;      /* printed date in a date-class element */
   found line;     /* first short date line anywhere in the body */
@@ -103,6 +113,9 @@ typedef struct hstate {
   found lead;     /* first text node that starts with a date */
   found aside;    /* first date in comments, sidebars, footers: last resort */
   found modprint; /* a printed "Updated ..." date outside asides */
+  found copy;     /* a full date in a copyright line: the very last resort */
+  found ddate;    /* first data-date="..." attribute in the article area */
+  found desc;     /* a full date in the page's description meta */
   /* distinct days of strong (rank <= 2) publication dates in metas and
    * JSON-LD: when they disagree, the page's printed date decides */
   found strong[4];
@@ -279,6 +292,22 @@ static void do_meta(hstate *h, const xmlNode *node) {
     content = attr(node, "datetime");
   if (!content || !*content)
     return;
+  const char *name = attr(node, "name");
+  if (!name)
+    name = attr(node, "property");
+  if (name && h->desc.rank == 1000 &&
+      (strcmp(name, "description") == 0 ||
+       strcmp(name, "og:description") == 0)) {
+    /* "... (Notizia del 14 Gennaio 2020)": a CMS that prints the date
+     * only into its summary; the last resort before no date at all */
+    kb_datetime t;
+    size_t n = strnlen(content, 400);
+    if (has_digit(content, n) &&
+        kb_dates_find_ex(content, n, h->ctx, 0, &t, NULL, NULL) &&
+        in_window(h, &t))
+      offer(&h->desc, &t, 0, KB_FROM_META);
+    return;
+  }
   for (size_t i = 0; i < 4; i++) {
     const char *key = attr(node, keyattrs[i]);
     const meta_key *mk = key ? meta_lookup(key) : NULL;
@@ -334,6 +363,43 @@ static void walk_jsonld(hstate *h, const kb_json *j, int depth) {
   }
 }
 
+/* JSON-LD that does not parse (an extra closing brace, an unescaped quote in
+ * a headline: hand-written templates) still names its dates: read the
+ * string after each "datePublished"/"dateModified" key, as htmldate's
+ * regular-expression fallback does. */
+static void scan_broken_jsonld(hstate *h, const char *s) {
+  static const struct {
+    const char *key;
+    int mod;
+  } keys[] = {{"\"datePublished\"", 0}, {"\"dateModified\"", 1}};
+  int bonus = strstr(s, "Article\"") || strstr(s, "Posting\"") ? 0 : 2;
+  for (size_t k = 0; k < 2; k++) {
+    const char *p = strstr(s, keys[k].key);
+    if (!p)
+      continue;
+    p += strlen(keys[k].key);
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+      p++;
+    if (*p++ != ':')
+      continue;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+      p++;
+    if (*p++ != '"')
+      continue;
+    char val[64];
+    size_t n = 0;
+    while (p[n] && p[n] != '"' && n < sizeof val - 1)
+      n++;
+    if (p[n] != '"')
+      continue;
+    memcpy(val, p, n);
+    val[n] = '\0';
+    kb_datetime t;
+    if (parse_value(h, val, &t))
+      offer_pub(h, keys[k].mod, &t, 1 + bonus, KB_FROM_JSONLD);
+  }
+}
+
 static void do_jsonld(hstate *h, const xmlNode *node) {
   const char *type = attr(node, "type");
   if (!type || !strstr(type, "ld+json"))
@@ -347,6 +413,8 @@ static void do_jsonld(hstate *h, const xmlNode *node) {
     if (kb_json_parse(&h->arena, s, strlen(s), KB_JSON_LENIENT, &root, NULL) ==
         KB_OK)
       walk_jsonld(h, root, 0);
+    else
+      scan_broken_jsonld(h, s);
   }
 }
 
@@ -376,14 +444,23 @@ typedef struct elem_tokens {
   int aside;      /* a class/id token marks comments, sidebars, footers */
 } elem_tokens;
 
-static int key_rank(const class_key *keys, size_t nkeys, const char *tok,
+static int key_rank(const class_key *keys, uint64_t cand, const char *tok,
                     size_t n) {
   int best = 1000;
-  for (size_t k = 0; k < nkeys; k++)
-    if (keys[k].n == n && keys[k].key[0] == tok[0] &&
-        memcmp(keys[k].key, tok, n) == 0 && keys[k].rank < best)
+  while (cand) {
+    int k = __builtin_ctzll(cand);
+    cand &= cand - 1;
+    if (keys[k].n == n && memcmp(keys[k].key, tok, n) == 0 &&
+        keys[k].rank < best)
       best = keys[k].rank;
+  }
   return best;
+}
+
+static int is_layout_modifier(const char *tok, size_t n) {
+  return (n == 3 && memcmp(tok, "has", 3) == 0) ||
+         (n == 4 && memcmp(tok, "with", 4) == 0) ||
+         (n == 2 && memcmp(tok, "no", 2) == 0);
 }
 
 /* Scans a class/id value once, token by token ("post-date" has "post" and
@@ -393,6 +470,10 @@ static void scan_tokens(const char *v, int is_class, elem_tokens *et) {
   char tok[24];
   size_t n = 0, i = 0;
   int toolong = 0;
+  /* a class name opening with "has-", "with-" or "no-" ("main-content
+   * has-double-sidebar", "with-sidebar") describes a layout around
+   * the article, not a sidebar: its aside tokens do not count */
+  int first_tok = 1, modifier = 0;
   for (;; i++) {
     unsigned char c = v ? (unsigned char)v[i] : 0;
     if (c >= 'A' && c <= 'Z')
@@ -405,14 +486,24 @@ static void scan_tokens(const char *v, int is_class, elem_tokens *et) {
       continue;
     }
     if (n && !toolong) {
-      int r = key_rank(g_keys.cls, g_keys.ncls, tok, n);
+      if (first_tok && is_layout_modifier(tok, n))
+        modifier = 1;
+      unsigned char f0 = (unsigned char)tok[0];
+      int r = g_keys.cls_first[f0]
+                  ? key_rank(g_keys.cls, g_keys.cls_first[f0], tok, n)
+                  : 1000;
       if (r < et->rank)
         et->rank = r;
       if (is_class && r < et->class_rank)
         et->class_rank = r;
-      if (!et->aside && key_rank(g_keys.aside, g_keys.naside, tok, n) < 1000)
+      if (!et->aside && !modifier && g_keys.aside_first[f0] &&
+          key_rank(g_keys.aside, g_keys.aside_first[f0], tok, n) < 1000)
         et->aside = 1;
     }
+    if (n)
+      first_tok = 0;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+      first_tok = 1, modifier = 0;
     n = 0;
     toolong = 0;
     if (c == 0 || i >= TEXT_CAP)
@@ -486,6 +577,7 @@ static void do_time(hstate *h, const xmlNode *node, const elem_tokens *et) {
     if (shown_mod)
       offer(&h->modprint, &t, 0, KB_FROM_TIME);
   } else if (published) {
+    h->ntime_pub++;
     offer(&h->time_pub, &t, h->in_article ? 0 : 1, KB_FROM_TIME);
   } else {
     offer(&h->time_any, &t, h->in_article ? 0 : 1, KB_FROM_TIME);
@@ -542,6 +634,23 @@ static int lead_prefix(const char *s, size_t st) {
   return words <= 3;
 }
 
+/* 1 for a copyright line: "©" or "Copyright". Pages generated on request
+ * print the build day there ("Copyright © 19.12.2019 - 12:14 h"); a static
+ * page's build day is its publication day when it prints no other. Only
+ * footers (asides) are asked. */
+static int is_copyright(const char *s, size_t n) {
+  for (const char *p = s, *e = s + n; (p = memchr(p, 0xC2, (size_t)(e - p)));
+       p++)
+    if (p + 1 < e && p[1] == '\xA9')
+      return 1;
+  for (const char *p = s, *e = s + n; (p = memchr(p, 'o', (size_t)(e - p)));
+       p++)
+    if (p > s && (p[-1] == 'C' || p[-1] == 'c') && e - p >= 8 &&
+        memcmp(p, "opyright", 8) == 0)
+      return 1;
+  return 0;
+}
+
 static void do_text(hstate *h, const xmlNode *node) {
   if (!node->content)
     return;
@@ -556,6 +665,9 @@ static void do_text(hstate *h, const xmlNode *node) {
       offer(&h->title, &t, 0, KB_FROM_PRINTED);
     return;
   }
+  if (h->in_aside && h->copy.rank == 1000 && is_copyright(s, n) &&
+      kb_dates_find_ex(s, n, h->ctx, 0, &t, NULL, NULL) && in_window(h, &t))
+    offer(&h->copy, &t, 0, KB_FROM_PRINTED);
   if (h->in_aside) {
     int amod = 0;
     if (h->aside.rank == 1000 && n <= 300 &&
@@ -617,6 +729,16 @@ static void walk(hstate *h, const xmlNode *node) {
       do_meta(h, c);
     if (et.rank < 1000)
       do_printed(h, c, et.rank);
+    if (h->in_article && !h->in_aside && h->ddate.rank == 1000 &&
+        c->properties) {
+      /* a script-drawn widget in the article header keeps the day in
+       * data-date ("<div data-date='18. März 2020'>"): used only when the
+       * article area prints no date of its own */
+      kb_datetime t;
+      const char *dd = attr(c, "data-date");
+      if (dd && parse_value_raw(h, dd, &t))
+        offer(&h->ddate, &t, 0, KB_FROM_PRINTED);
+    }
     int article =
         name_is(c, "article") || name_is(c, "header") || name_is(c, "main");
     h->in_article += article;
@@ -683,6 +805,17 @@ static int shows_modified(const hstate *h) {
   return 1;
 }
 
+/* 1 when the only date the page prints is an "Updated <date>" line later
+ * than the structured publication date (which the page then no longer
+ * shows): a revised evergreen article stands by its revision day, also
+ * when the structured modification date is a later silent re-save. */
+static int only_update_shown(const hstate *h) {
+  return h->modprint.rank < 1000 && h->pub.rank < 1000 &&
+         h->time_pub.rank >= 1000 && h->cls.rank >= 1000 &&
+         h->time_any.rank >= 1000 && h->line.rank >= 1000 &&
+         day_of(&h->modprint.t) > day_of(&h->pub.t);
+}
+
 /* The publication DAY is the day in the site's own time zone. A UTC
  * timestamp (metas and JSON-LD often carry one) can fall on the neighbouring
  * day: take the local form of the same instant when the page has one, else
@@ -713,8 +846,12 @@ static void local_day(const hstate *h, kb_date *pub, const kb_datetime *url) {
     kb_datetime u = *t;
     u.second = 0;
     int64_t e = kb_datetime_epoch(&u);
-    const found *fs[4] = {&h->time_pub, &h->cls, &h->time_any, &h->line};
-    for (size_t k = 0; k < 4; k++) {
+    /* the same instant counts also from a box the walk took for a sidebar
+     * (a share bar or metadata column beside the text): minutes equal and
+     * a zone-shaped offset are hard to meet by chance */
+    const found *fs[5] = {&h->time_pub, &h->cls, &h->time_any, &h->line,
+                          &h->aside};
+    for (size_t k = 0; k < 5; k++) {
       const kb_datetime *c = &fs[k]->t;
       if (fs[k]->rank >= 1000 || c->hour < 0 || c->has_tz)
         continue;
@@ -792,6 +929,36 @@ static void swap_day_month(const hstate *h, kb_date *pub,
     pub->t = sw;
 }
 
+#ifdef KB_DATES_DEBUG
+#include <stdio.h>
+/* developer trace, compiled only with -DKB_DATES_DEBUG */
+static void dbg_found(const char *name, const found *f) {
+  char iso[32];
+  if (f->rank >= 1000)
+    return;
+  kb_datetime_iso(&f->t, iso);
+  fprintf(stderr, "  %-9s %-25s rank %d from %s\n", name, iso, f->rank,
+          kb_date_from_name(f->from));
+}
+static void dbg_state(const hstate *h) {
+  dbg_found("pub", &h->pub);
+  dbg_found("mod", &h->mod);
+  dbg_found("time_pub", &h->time_pub);
+  dbg_found("time_any", &h->time_any);
+  dbg_found("cls", &h->cls);
+  dbg_found("line", &h->line);
+  dbg_found("title", &h->title);
+  dbg_found("lead", &h->lead);
+  dbg_found("aside", &h->aside);
+  dbg_found("modprint", &h->modprint);
+  dbg_found("copy", &h->copy);
+  dbg_found("ddate", &h->ddate);
+  dbg_found("desc", &h->desc);
+  for (size_t i = 0; i < h->nstrong; i++)
+    dbg_found("strong", &h->strong[i]);
+}
+#endif
+
 static void set_out(kb_date *out, const found *f, double conf) {
   memset(out, 0, sizeof *out);
   out->t = f->t;
@@ -835,9 +1002,20 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
   found_init(&h.lead);
   found_init(&h.aside);
   found_init(&h.modprint);
+  found_init(&h.copy);
+  found_init(&h.ddate);
+  found_init(&h.desc);
   kb_arena_init(&h.arena);
   h.arena.max = 8u << 20;
   walk(&h, root);
+  /* the article's own date is marked once (twice with a print header); a
+   * "pubdate" marker on many <time> elements is a teaser list's template,
+   * and its first item says nothing about the article */
+  if (h.ntime_pub >= 3)
+    found_init(&h.time_pub);
+#ifdef KB_DATES_DEBUG
+  dbg_state(&h);
+#endif
 
   kb_datetime ut;
   int has_url = url && kb_date_from_url(url, &ut) && in_window(&h, &ut);
@@ -865,6 +1043,8 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
       /* the page shows its readers the modification day as its date (a
        * republished or revised article): that is the date it stands by */
       set_out(published, &h.mod, 0.7);
+    } else if (only_update_shown(&h)) {
+      set_out(published, &h.modprint, 0.65);
     } else {
       set_out(published, &h.pub, h.pub.rank <= 3 ? 0.95 : 0.8);
     }
@@ -902,11 +1082,17 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
     set_out(published, &h.title, 0.4);
   } else if (h.lead.rank < 1000) {
     set_out(published, &h.lead, 0.3);
+  } else if (h.ddate.rank < 1000) {
+    set_out(published, &h.ddate, 0.25);
   } else if (h.aside.rank < 1000) {
     set_out(published, &h.aside, 0.2);
   } else if (h.mod.rank < 1000) {
     /* only "Updated ..." anywhere: the best bound on publication there is */
     set_out(published, &h.mod, 0.2);
+  } else if (h.desc.rank < 1000) {
+    set_out(published, &h.desc, 0.15);
+  } else if (h.copy.rank < 1000) {
+    set_out(published, &h.copy, 0.1);
   }
   if (h.nstrong > 1 &&
       (published->from == KB_FROM_META || published->from == KB_FROM_JSONLD) &&

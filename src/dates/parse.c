@@ -492,6 +492,16 @@ static size_t parse_core(const dscan *sc, size_t i, dmatch *m) {
       m->numeric = 1;
       return e;
     }
+    /* "26 | 01 | 2022": numbers set apart by bars as a design style; only
+     * with a four-digit year (table cells and scores have none) */
+    if (is_p(sc, i + 1, '|') && is_num(sc, i + 2, 1, 2) &&
+        is_p(sc, i + 3, '|') && is_num(sc, i + 4, 4, 4) &&
+        tk(sc, i + 4)->num >= 1990 && tk(sc, i + 2)->num >= 1 &&
+        tk(sc, i + 2)->num <= 12 && !(i >= 1 && is_p(sc, i - 1, '|'))) {
+      m->d = t->num, m->m = tk(sc, i + 2)->num, m->y = tk(sc, i + 4)->num;
+      m->numeric = 1;
+      return i + 5;
+    }
     /* "4. 2. 2022": the dotted day-month-year written with spaces (German,
      * Czech, Polish); the four-digit year keeps list numbers out */
     if (is_p(sc, i + 1, '.') && !s1->sp && is_num(sc, i + 2, 1, 2) &&
@@ -623,6 +633,33 @@ static size_t parse_relative(const dscan *sc, size_t i, dmatch *m) {
   return e;
 }
 
+/* "14. - 20. Januar 2022", "14 – 20 January 2022": a day range before a
+ * written-out month; the text is dated by the range's first day (a weekly
+ * report, a festival). The first day is written like the second (with or
+ * without its dot) and is smaller; "13.1. - 20. Januar" (its own month) is
+ * left alone. Moves m->t0 and m->d to the first day. */
+static void range_start(const dscan *sc, size_t i, dmatch *m) {
+  if (!m->d || m->numeric || i < 2 || tk(sc, i)->type != DT_NUM)
+    return;
+  const dtok *dash = tk(sc, i - 1);
+  if (dash->type != DT_PUNCT || !is_dash(dash->cp))
+    return;
+  size_t k = i - 2;
+  int dotted = is_p(sc, i + 1, '.');
+  if (dotted) {
+    if (!is_p(sc, k, '.') || k == 0 || tk(sc, k)->sp)
+      return;
+    k--;
+  }
+  if (!is_num(sc, k, 1, 2) || tk(sc, k)->num < 1 || tk(sc, k)->num >= m->d)
+    return;
+  if (k >= 1 && tk(sc, k - 1)->type == DT_PUNCT && !tk(sc, k)->sp &&
+      (tk(sc, k - 1)->cp == '.' || tk(sc, k - 1)->cp == '/'))
+    return; /* a longer number chain ends there */
+  m->d = tk(sc, k)->num;
+  m->t0 = k;
+}
+
 int dscan_match(const dscan *sc, size_t i, dmatch *m) {
   memset(m, 0, sizeof *m);
   m->wday = -1;
@@ -655,6 +692,7 @@ int dscan_match(const dscan *sc, size_t i, dmatch *m) {
     return 0;
   m->t0 = i;
   m->t1 = e;
+  range_start(sc, i, m);
   if (m->d) {
     size_t j = skip_joiners(sc, e);
     size_t te2 = parse_time(sc, j, m);
@@ -669,7 +707,7 @@ int dscan_match(const dscan *sc, size_t i, dmatch *m) {
     }
   }
   /* a weekday before it: "Rabu, 3 ...", "Kamis (4/5)" */
-  size_t b = i;
+  size_t b = m->t0;
   if (b > 0 &&
       (is_p(sc, b - 1, ',') || is_p(sc, b - 1, '(') || is_p(sc, b - 1, 0x060C)))
     b--;

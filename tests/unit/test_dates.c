@@ -267,7 +267,25 @@ static void test_line_round4(void) {
   CHECK(!kb_date_line(s, strlen(s), &ctx, &t));
 }
 
+static void test_round5_forms(void) {
+  /* a day range before a written-out month: the first day */
+  CHECK_STR(find_iso("Bericht 3. - 9. Februar 2023", "de"), "2023-02-03");
+  CHECK_STR(find_iso("Festival 10 \xE2\x80\x93 12 June 2021", "en"),
+            "2021-06-10");
+  CHECK_STR(find_iso("Woche 5.-11. April 2021", "de"), "2021-04-05");
+  /* not a range: the earlier number is larger, has its own month, or the
+   * second date is numeric */
+  CHECK_STR(find_iso("Seite 12 - 3. April 2021", "de"), "2021-04-03");
+  CHECK_STR(find_iso("vom 28.3. - 4. April 2021", "de"), "2021-04-04");
+  CHECK_STR(find_iso("Nr. 2 - 14.05.2021", "de"), "2021-05-14");
+  /* bars between day, month and a four-digit year */
+  CHECK_STR(find_iso("Neu 07 | 03 | 2022 Praxis", "de"), "2022-03-07");
+  CHECK_STR(find_iso("Tabelle 7 | 3 | 12 | 2022", "de"), "none");
+  CHECK_STR(find_iso("Score 3 | 4 | 87", "de"), "none");
+}
+
 int main(void) {
+  test_round5_forms();
   test_find();
   test_line();
   test_url();

@@ -305,7 +305,92 @@ static void test_round4_rules(void) {
   CHECK_STR(pub_day(page, NULL), "2022-11-06"); /* a real clock time */
 }
 
+static void test_round5_rules(void) {
+  /* JSON-LD that does not parse (an extra closing brace) still gives its
+   * datePublished; a printed line elsewhere does not beat it */
+  const char *page =
+      "<html><head><script type=\"application/ld+json\">{\"@type\": "
+      "\"NewsArticle\", \"headline\": \"X\", \"datePublished\": "
+      "\"2020-05-04T10:00:00+02:00\"}}</script></head><body><h1>T</h1>"
+      "<div class=\"related\"><span class=\"date\">01.02.2020</span></div>"
+      "<p class=\"x\">02.02.2020</p><p>Body.</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2020-05-04");
+  CHECK_STR(got_from, "json-ld");
+  /* a layout class "has-sidebar" / "with-sidebar" is not a sidebar: the
+   * opening date of its paragraph counts; a real sidebar's list does not */
+  page = "<html><body><div class=\"main has-double-sidebar\">"
+         "<h6>Titel</h6><p>(21. M\xC3\xA4rz 2022) Die Preise steigen, "
+         "sagen die Verb\xC3\xA4nde heute.</p></div><div "
+         "class=\"sidebar\"><p>Anderes 29.03.2022</p></div></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2022-03-21");
+  page = "<html><body><div class=\"main page-sidebar\">"
+         "<h6>Titel</h6><p>(21. M\xC3\xA4rz 2022) Die Preise steigen, "
+         "sagen die Verb\xC3\xA4nde heute.</p><p>29.03.2022</p></div>"
+         "</body></html>";
+  CHECK_STR(pub_day(page, NULL), "2022-03-29"); /* an aside's first line */
+  /* the only printed date is "Updated <day>" after the JSON-LD date */
+  page = "<html><head><script type=\"application/ld+json\">{\"@type\":"
+         "\"Article\",\"datePublished\":\"2016-08-29T21:54:39Z\","
+         "\"dateModified\":\"2020-10-01T13:00:00Z\"}</script></head><body>"
+         "<h1>T</h1><div class=\"byline\">By A. Writer</div><p>Updated May "
+         "06, 2019</p><p>Body text.</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2019-05-06");
+  /* ... not when the page also prints another date */
+  page = "<html><head><script type=\"application/ld+json\">{\"@type\":"
+         "\"Article\",\"datePublished\":\"2016-08-29T21:54:39Z\","
+         "\"dateModified\":\"2020-10-01T13:00:00Z\"}</script></head><body>"
+         "<h1>T</h1><p class=\"date\">August 29, 2016</p><p>Updated May "
+         "06, 2019</p><p>Body text.</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2016-08-29");
+  /* a UTC stamp and a clock time in a share box beside the text: the same
+   * instant at UTC-3 gives the local day */
+  page = "<html><head><meta property=\"article:published_time\" "
+         "content=\"2022-05-04T00:25:56Z\"></head><body><h1>T</h1><div "
+         "class=\"widget\"><span>3 de mayo de 2022 21:25</span></div>"
+         "<p>Body.</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2022-05-03");
+  /* the site's clock in the header is not the article's date */
+  page = "<html><body><span id=\"uhr\">Donnerstag, 16. Februar 2012</span>"
+         "<div class=\"box\"><span>14. Februar 2012</span><p>Text.</p>"
+         "</div></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2012-02-14");
+  /* a "pubdate" marker on every teaser of a list says nothing; the
+   * unmarked <time> in the article header does */
+  page = "<html><body><header><h1>T</h1><time datetime=\"2019-06-28T13:49:"
+         "45Z\">28 juin 2019</time></header><p>Body.</p><ul>"
+         "<li><time pubdate datetime=\"2019-09-24T13:34:33Z\">a</time></li>"
+         "<li><time pubdate datetime=\"2019-09-24T13:34:33Z\">b</time></li>"
+         "<li><time pubdate datetime=\"2019-09-24T13:34:33Z\">c</time></li>"
+         "</ul></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2019-06-28");
+  page = "<html><body><header><h1>T</h1><time datetime=\"2019-06-28T13:49:"
+         "45Z\">28 juin 2019</time></header><p>Body.</p><ul>"
+         "<li><time pubdate datetime=\"2019-09-24T13:34:33Z\">a</time></li>"
+         "</ul></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2019-09-24"); /* one marker still counts */
+  /* data-date in the article header when nothing is printed */
+  page = "<html><body><article><header><h1>T</h1><div data-date=\"18. "
+         "M\xC3\xA4rz 2020\" class=\"arrow\"></div></header><p>Body.</p>"
+         "</article><div class=\"teaser\"><span>01. Juli 2020</span></div>"
+         "</body></html>";
+  CHECK_STR(pub_day(page, NULL), "2020-03-18");
+  /* a date only in the description meta, then only in a copyright line */
+  page = "<html><head><meta name=\"description\" content=\"Il parco: un "
+         "anno (Notizia del 14 Gennaio 2020)\"></head><body><h1>T</h1>"
+         "<p>Testo.</p></body></html>";
+  CHECK_STR(pub_day(page, NULL), "2020-01-14");
+  page = "<html><body><h1>T</h1><p>Text.</p><div class=\"footer\"><p>"
+         "Copyright \xC2\xA9 19.12.2019 - 12:14 h by Firma GmbH</p></div>"
+         "</body></html>";
+  CHECK_STR(pub_day(page, NULL), "2019-12-19");
+  page = "<html><body><h1>T</h1><p>Text.</p><div class=\"footer\"><p>"
+         "Kontakt 19.12.2019 - 12:14 h by Firma GmbH, Hauptstr. 1</p></div>"
+         "</body></html>";
+  CHECK_STR(pub_day(page, NULL), "null");
+}
+
 int main(void) {
+  test_round5_rules();
   test_published_vs_modified();
   test_asides();
   test_utc_local_day();
