@@ -102,5 +102,16 @@ check "jsonl published hint" grep -q '"published":"2025-06-18T07:30:00+07:00","p
 n=$(head -n 1 "$tmp/r.jsonl" | sed 's/"url"/"u"/' | cat - "$tmp/r.jsonl" | "$kabar" extract - 2>/dev/null | wc -l)
 check "jsonl on stdin gives a page per good record" test "$n" = 2
 
+# relative dates: resolved against the crawl time (WARC-Date) or --now, and
+# left unresolved without either
+page='<html lang="id"><body><article><h1>Banjir melanda kota pesisir</h1><span class="date">2 jam lalu</span><p>Banjir setinggi satu meter merendam ratusan rumah warga di kawasan pesisir sejak pagi hari, menurut petugas di lokasi.</p><p>Warga mengungsi ke balai desa dan masjid terdekat sambil menunggu air surut.</p></article></body></html>'
+printf '%s' "$page" >"$tmp/rel.html"
+http=$(printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n%s' "$page")
+printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Date: 2025-03-10T08:00:00Z\r\nWARC-Target-URI: https://berita.example.id/2025/banjir\r\nWARC-Record-ID: <urn:uuid:rel-1>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n' "${#http}" "$http" >"$tmp/rel.warc"
+check "relative date against WARC-Date" bash -c "'$kabar' extract '$tmp/rel.warc' | grep -q '\"published\":\"2025-03-10T06:00:00+00:00\"'"
+check "relative date against --now" bash -c "'$kabar' extract --now 2025-01-01T12:00:00+07:00 '$tmp/rel.html' | grep -q '\"published\":\"2025-01-01T03:00:00+00:00\"'"
+check "relative date without a crawl time" bash -c "'$kabar' extract '$tmp/rel.html' | grep -q '\"published\":null'"
+check "relative date line is not body" bash -c "! '$kabar' extract '$tmp/rel.html' | grep -q '\"2 jam lalu\"'"
+
 echo "cli: $pass passed, $fail failed"
 test "$fail" = 0

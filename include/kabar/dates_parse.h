@@ -10,11 +10,11 @@ extern "C" {
 
 /* What the parser may assume about the text it reads. */
 typedef struct kb_date_ctx {
-  const char *lang;              /* ISO 639-1 of the text; NULL = any */
-  int64_t now;                   /* crawl/fetch time, unix seconds; 0 = the
-                                    current time. Dates after now + 1 day and
-                                    before 1990 are rejected. */
-  const kb_datetime *published;  /* publication time when known, else NULL */
+  const char *lang;             /* ISO 639-1 of the text; NULL = any */
+  int64_t now;                  /* crawl/fetch time, unix seconds; 0 = the
+                                   current time. Dates after now + 1 day and
+                                   before 1990 are rejected. */
+  const kb_datetime *published; /* publication time when known, else NULL */
 } kb_date_ctx;
 
 /* Finds the first date expression in s[0..n): absolute dates in the
@@ -30,6 +30,11 @@ int kb_date_find(const char *s, size_t n, const kb_date_ctx *ctx,
  * name before a '|'), and fills *out. For the plain-text classifier. */
 int kb_date_line(const char *s, size_t n, const kb_date_ctx *ctx,
                  kb_datetime *out);
+
+/* kb_date_line for absolute dates only: 0 for "2 jam lalu", "kemarin". A
+ * caller without a crawl time uses it to keep relative dates unresolved. */
+int kb_date_line_abs(const char *s, size_t n, const kb_date_ctx *ctx,
+                     kb_datetime *out);
 
 /* A date in a URL path (/2023/08/16/, /20230816/, ?date=...). 1 if found. */
 int kb_date_from_url(const char *url, kb_datetime *out);

@@ -116,6 +116,11 @@ typedef struct hstate {
   found copy;     /* a full date in a copyright line: the very last resort */
   found ddate;    /* first data-date="..." attribute in the article area */
   found desc;     /* a full date in the page's description meta */
+  found rel;  /* a relative date ("2 jam lalu") alone in a date-class element,
+                 resolved against the crawl time */
+  int rel_ok; /* the caller gave the crawl time (ctx->now): relative dates
+                 can be resolved; against the current time they cannot (an
+                 archived page's "yesterday" is not today's) */
   /* distinct days of strong (rank <= 2) publication dates in metas and
    * JSON-LD: when they disagree, the page's printed date decides */
   found strong[4];
@@ -124,6 +129,9 @@ typedef struct hstate {
    * the page's local form of a UTC publication time */
   kb_datetime stamps[MAX_STAMPS];
   size_t nstamps;
+  /* the UTC ("Z") ones: some sites write their local clock with a Z */
+  kb_datetime zstamps[MAX_STAMPS];
+  size_t nzstamps;
   kb_arena arena; /* JSON-LD trees */
   int in_article;
   int in_aside;
@@ -149,6 +157,9 @@ static void keep_stamp(hstate *h, const kb_datetime *t) {
   if (t->hour >= 0 && t->has_tz && t->tz_min != 0 && !h->in_aside &&
       h->nstamps < MAX_STAMPS)
     h->stamps[h->nstamps++] = *t;
+  if (t->hour >= 0 && t->has_tz && t->tz_min == 0 && !h->in_aside &&
+      h->nzstamps < MAX_STAMPS)
+    h->zstamps[h->nzstamps++] = *t;
 }
 
 /* ISO first (the common machine form), then free text ("Wed, 16 Aug 2023
@@ -159,6 +170,14 @@ static int parse_value_raw(const hstate *h, const char *s, kb_datetime *out) {
   size_t n = strnlen(s, 512);
   while (n && (*s == ' ' || *s == '\n' || *s == '\t'))
     s++, n--;
+  if (n >= 13 && n < 40 && s[10] == ' ' && s[11] == 'T') {
+    /* "2016-02-23 T16:00:20Z": ISO with a stray space before the T */
+    char iso[40];
+    memcpy(iso, s, 10);
+    memcpy(iso + 10, s + 11, n - 11);
+    if (kb_datetime_parse_iso(iso, n - 1, out) && in_window(h, out))
+      return 1;
+  }
   if (kb_datetime_parse_iso(s, n, out) && in_window(h, out))
     return 1;
   /* epoch seconds or milliseconds */
@@ -594,9 +613,17 @@ static void do_printed(hstate *h, const xmlNode *node, int rank) {
   char buf[TEXT_CAP];
   size_t len = 0;
   text_of(node, buf, &len, 0);
+  kb_datetime t;
+  if (h->rel_ok && !h->in_aside && h->rel.rank == 1000 && len && len < 60) {
+    /* the element says only "2 jam lalu" / "yesterday": a line the parser
+       reads whole with relative dates allowed, and not without them */
+    kb_datetime abs;
+    if (kb_dates_line_ex(buf, len, h->ctx, 1, &t) && in_window(h, &t) &&
+        !kb_dates_line_ex(buf, len, h->ctx, 0, &abs))
+      offer(&h->rel, &t, 0, KB_FROM_PRINTED);
+  }
   if (len == 0 || len >= TEXT_CAP - 2 || !has_digit(buf, len))
     return; /* a container, not a date line; or no date at all */
-  kb_datetime t;
   int mod = 0;
   if (!kb_dates_find_pub(buf, len, h->ctx, &t, &mod) || !in_window(h, &t))
     return;
@@ -822,11 +849,37 @@ static int only_update_shown(const hstate *h) {
  * the neighbouring day that the URL or the printed date shows, when a UTC
  * offset between -10 and +12 hours explains the difference. A timestamp
  * with a non-zero offset is already local and stays. */
+/* Some sites write their local clock with a "Z" ("15:32:01Z" in a meta
+ * where the page prints "15:32 WIB"). When a UTC stamp of the page shows the
+ * same day, hour and minute as a printed time with a named zone, every UTC
+ * stamp of the page is that zone's wall clock: returns the printed time
+ * (its zone), else NULL. Equal clocks across a real offset do not happen by
+ * chance. */
+static const kb_datetime *false_utc(const hstate *h) {
+  const found *fs[3] = {&h->cls, &h->line, &h->aside};
+  for (size_t k = 0; k < 3; k++) {
+    const kb_datetime *c = &fs[k]->t;
+    if (fs[k]->rank >= 1000 || c->hour < 0 || !c->has_tz || c->tz_min == 0)
+      continue;
+    for (size_t i = 0; i < h->nzstamps; i++) {
+      const kb_datetime *z = &h->zstamps[i];
+      if (same_day(z, c) && z->hour == c->hour && z->minute == c->minute)
+        return c;
+    }
+  }
+  return NULL;
+}
+
 static void local_day(const hstate *h, kb_date *pub, const kb_datetime *url) {
   kb_datetime *t = &pub->t;
   if (pub->from == KB_FROM_NONE || pub->from == KB_FROM_URL)
     return;
   int utc = t->hour >= 0 && t->has_tz && t->tz_min == 0;
+  const kb_datetime *zone = utc ? false_utc(h) : NULL;
+  if (zone) { /* the same wall clock, in the zone the page prints */
+    t->tz_min = zone->tz_min;
+    return;
+  }
   if (utc) {
     int64_t e = kb_datetime_epoch(t);
     for (size_t i = 0; i < h->nstamps; i++) {
@@ -1003,6 +1056,8 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
   found_init(&h.aside);
   found_init(&h.modprint);
   found_init(&h.copy);
+  found_init(&h.rel);
+  h.rel_ok = ctx && ctx->now > 0;
   found_init(&h.ddate);
   found_init(&h.desc);
   kb_arena_init(&h.arena);
@@ -1078,6 +1133,8 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
     set_out(published, &h.cls, 0.7);
   } else if (h.line.rank < 1000) {
     set_out(published, &h.line, 0.5);
+  } else if (h.rel.rank < 1000) {
+    set_out(published, &h.rel, 0.45);
   } else if (h.title.rank < 1000) {
     set_out(published, &h.title, 0.4);
   } else if (h.lead.rank < 1000) {

@@ -848,6 +848,11 @@ int kb_date_line(const char *s, size_t n, const kb_date_ctx *ctx,
   return kb_dates_line_ex(s, n, ctx, 1, out);
 }
 
+int kb_date_line_abs(const char *s, size_t n, const kb_date_ctx *ctx,
+                     kb_datetime *out) {
+  return kb_dates_line_ex(s, n, ctx, 0, out);
+}
+
 int kb_dates_line_ex(const char *s, size_t n, const kb_date_ctx *ctx,
                      int allow_relative, kb_datetime *out) {
   dscan sc;

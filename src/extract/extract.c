@@ -85,8 +85,11 @@ kb_status kb_extract(const char *page, size_t n, const kb_extract_opts *opts,
     o = *opts;
   else
     kb_extract_opts_init(&o);
+  /* "now" is the crawl time when known; 0 otherwise, so the date passes
+     bound dates by the current time but resolve no relative date ("2 jam
+     lalu") against it: an old page's "yesterday" is not today's */
   if (!o.now)
-    o.now = o.fetched ? o.fetched : (int64_t)time(NULL);
+    o.now = o.fetched;
   kb_article_clear(out);
   out->fetched = o.fetched;
   kb_status rc = kb_article_set(out, &out->source, o.source,

@@ -49,6 +49,8 @@ typedef struct pt_line {
   uint32_t rep, mem;
   int first_occ; /* 1 for the first of equal lines */
   int is_date, is_caption, is_credit, is_dateline, is_end;
+  int date_rel; /* a relative date line ("2 jam lalu") without a crawl time:
+                   furniture, but no date */
   int kind;
   double weight;
   kb_datetime date;
@@ -484,6 +486,10 @@ static void classify(pt_page *pg, const kb_date_ctx *dctx,
       l->cue &= ~(unsigned)CUE_BYLINE;
     if (st->words <= 14 && st->digits > 0)
       l->is_date = kb_date_line(l->s, l->n, dctx, &l->date);
+    if (l->is_date && dctx->now <= 0) {
+      kb_datetime abs;
+      l->date_rel = !kb_date_line_abs(l->s, l->n, dctx, &abs);
+    }
     l->is_caption = caption_line(l);
     l->is_credit = credit_line(l, NULL, NULL);
     if (st->words >= 6)
@@ -921,7 +927,7 @@ kb_status kb_text_extract(const char *text, size_t n,
   {
     size_t lo = rs > HEADER_LOOKBACK * 2 ? rs - HEADER_LOOKBACK * 2 : 0;
     for (size_t i = lo; i < rs && !date_set; i++)
-      if (pg.lines[i].is_date) {
+      if (pg.lines[i].is_date && !pg.lines[i].date_rel) {
         out->published.t = pg.lines[i].date;
         out->published.from = KB_FROM_PRINTED;
         out->published.confidence = 0.9;
@@ -988,7 +994,7 @@ kb_status kb_text_extract(const char *text, size_t n,
   }
   if (!date_set)
     for (size_t i = re + 1; i < pg.nlines && i <= re + 4; i++)
-      if (pg.lines[i].is_date) {
+      if (pg.lines[i].is_date && !pg.lines[i].date_rel) {
         out->published.t = pg.lines[i].date;
         out->published.from = KB_FROM_PRINTED;
         out->published.confidence = 0.8;

@@ -389,7 +389,72 @@ static void test_round5_rules(void) {
   CHECK_STR(pub_day(page, NULL), "null");
 }
 
+/* Publication time as ISO 8601 with the caller's "now" (0: none given). */
+static const char *pub_iso(const char *html, int64_t now) {
+  static char iso[32];
+  htmlDocPtr doc =
+      htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+                     HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  kb_date_ctx ctx = {.now = now};
+  kb_date pub, mod;
+  snprintf(iso, sizeof iso, "error");
+  if (doc && kb_html_dates(doc, NULL, &ctx, &pub, &mod) == KB_OK) {
+    if (pub.from == KB_FROM_NONE)
+      snprintf(iso, sizeof iso, "null");
+    else
+      kb_datetime_iso(&pub.t, iso);
+  }
+  if (doc)
+    xmlFreeDoc(doc);
+  return iso;
+}
+
+static void test_relative_with_crawl_time(void) {
+  /* "2 jam lalu" in the date element: resolved against the crawl time the
+   * caller gives; without one it stays unresolved (an old page's "2 hours
+   * ago" is not relative to today) */
+  const char *page = "<html lang=\"id\"><body><article><h1>Judul berita</h1>"
+                     "<span class=\"date\">2 jam lalu</span>"
+                     "<p>Isi berita yang cukup panjang.</p></article></body>"
+                     "</html>";
+  CHECK_STR(pub_iso(page, NOW), "2026-11-22T10:00:00+00:00");
+  CHECK_STR(pub_iso(page, 0), "null");
+  const char *en = "<html lang=\"en\"><body><article><h1>A headline</h1>"
+                   "<div class=\"post-date\">Yesterday</div>"
+                   "<p>The text of the article.</p></article></body></html>";
+  CHECK_STR(pub_day(en, NULL), "2026-11-21");
+  /* an absolute printed date wins over a relative one elsewhere */
+  const char *both = "<html lang=\"id\"><body><article><h1>Judul</h1>"
+                     "<span class=\"date\">3 jam lalu</span>"
+                     "<p class=\"date\">Senin, 16 November 2026 09:15 WIB</p>"
+                     "<p>Isi berita.</p></article></body></html>";
+  CHECK_STR(pub_iso(both, NOW), "2026-11-16T09:15:00+07:00");
+}
+
+static void test_false_utc(void) {
+  /* the meta writes the local clock with a "Z": its twin stamp shows the
+   * printed WIB time to the minute, so the page's Z stamps are WIB */
+  const char *page =
+      "<html><head><meta name=\"pubdate\" content=\"2016-02-23 "
+      "T16:00:20Z\" itemprop=\"datePublished\">"
+      "<meta content=\"2016-02-23 T15:32:01Z\" itemprop=\"dateCreated\">"
+      "</head><body><article><h1>Judul</h1><div class=\"date\">Selasa, "
+      "23/02/2016 15:32 WIB</div><p>Isi berita.</p></article></body></html>";
+  CHECK_STR(pub_iso(page, NOW), "2016-02-23T16:00:20+07:00");
+  /* a real UTC stamp (the printed WIB clock is 7 hours later) is kept as
+   * it is, not read as WIB */
+  const char *real =
+      "<html><head><meta property=\"article:published_time\" "
+      "content=\"2016-02-23T08:32:00Z\"></head><body><article><h1>Judul</h1>"
+      "<div class=\"date\">Selasa, 23/02/2016 15:32 WIB</div><p>Isi.</p>"
+      "</article></body></html>";
+  CHECK_STR(pub_iso(real, NOW), "2016-02-23T08:32:00+00:00");
+}
+
 int main(void) {
+  test_relative_with_crawl_time();
+  test_false_utc();
   test_round5_rules();
   test_published_vs_modified();
   test_asides();

@@ -472,7 +472,40 @@ static void test_site_memory_observe(void) {
   kb_site_memory_free(extracted);
 }
 
+/* A relative date line ("3 jam lalu") under the headline is the page's date
+ * only against a known crawl time; without one it is furniture, no date. */
+static void test_relative_needs_crawl_time(void) {
+  static const char page[] =
+      "Jembatan Baru Dibuka untuk Warga Desa di Tepi Sungai\n"
+      "3 jam lalu\n\n"
+      "Jembatan gantung sepanjang delapan puluh meter itu akhirnya dibuka "
+      "untuk umum setelah dibangun selama hampir dua tahun oleh warga.\n\n"
+      "Sebelumnya warga harus menyeberang dengan perahu kecil yang sering "
+      "terbalik ketika arus sungai sedang deras pada musim hujan.\n\n"
+      "Kepala desa mengatakan jembatan itu akan memudahkan anak-anak "
+      "berangkat ke sekolah di seberang sungai setiap pagi.\n";
+  kb_article a;
+  kb_article_init(&a);
+  kb_extract_opts o;
+  memset(&o, 0, sizeof o);
+  o.now = 1767225600; /* 2026-01-01T00:00:00Z */
+  CHECK_INT(kb_text_extract(page, sizeof page - 1, &o, &a), KB_OK);
+  CHECK_INT(a.published.from, KB_FROM_PRINTED);
+  CHECK_INT(a.published.t.year, 2025);
+  CHECK_INT(a.published.t.hour, 21);
+  CHECK(!in_body(&a, "3 jam lalu"));
+  kb_article_clear(&a);
+  o.now = 0;
+  CHECK_INT(kb_text_extract(page, sizeof page - 1, &o, &a), KB_OK);
+  CHECK_INT(a.published.from, KB_FROM_NONE);
+  CHECK(!in_body(&a, "3 jam lalu"));
+  CHECK_INT(a.nbody, 3);
+  kb_article_clear(&a);
+  kb_arena_clear(&a.arena);
+}
+
 int main(void) {
+  test_relative_needs_crawl_time();
   test_samples();
   test_english();
   test_indonesian();
