@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Scores the HTML extractor's metadata on the meta set (trafilatura's
-evaluation pages): title exact match (white space collapsed); author F1 over
+evaluation pages): title exact match (white space collapsed), the headline figure; next to it a
+loose title figure: exact up to letter case, NFKC compatibility forms, dash
+and quote variants, with the count of strict misses that differ only in
+letter case (CSS text-transform on the site); author F1 over
 name sets (per page: gold names = the list, or the string split at , ; & and
 the words and/und/et/y/e/dan; predicted names = kabar's ", "-joined list;
 a name is its lower-cased word tokens; averaged over pages whose gold author
@@ -16,6 +19,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from collections import Counter
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -23,6 +27,24 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 def norm(s):
     return " ".join((s or "").split())
+
+
+# dash and quote variants folded by the loose title figure
+FOLD = str.maketrans({
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+    "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+    "\u2032": "'", "\u00b4": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+    "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
+    "\u2033": '"'})
+
+
+def loose(s):
+    """Title up to letter case, NFKC compatibility forms, dash and quote
+    variants (white space collapsed)."""
+    s = unicodedata.normalize("NFKC", s or "").translate(FOLD)
+    return norm(s).casefold()
 
 
 def tokens(v):
@@ -95,6 +117,7 @@ def main():
             rec = json.loads(line)
             preds[os.path.basename(rec.get("source") or "").split(".")[0]] = rec
     title_ok = title_n = 0
+    loose_ok = case_only = 0
     auth_f, date_ok, date_n, site_ok, site_n = [], 0, 0, 0, 0
     for pid, g in gold.items():
         p = preds.get(pid, {})
@@ -102,15 +125,21 @@ def main():
             title_n += 1
             ok = norm(g["title"]) == norm(p.get("title"))
             title_ok += ok
+            lok = loose(g["title"]) == loose(p.get("title"))
+            loose_ok += lok
+            # misses that differ only in letter case (CSS text-transform)
+            case_only += not ok and norm(g["title"]).casefold() == norm(
+                p.get("title")).casefold()
             if misses and not ok:
-                print(f"TITLE  {g['title']!r:60.60} | {p.get('title')!r:.60}")
+                tag = "~" if lok else " "
+                print(f"TITLE {tag}{pid[:10]} {g['title']!r:60.60} | {p.get('title')!r:.60}")
         if g.get("author"):
             s = f1(g["author"], p.get("author"))
             auth_f.append(s)
             ns = name_f1(g["author"], p.get("author"))
             name_f.append(ns)
             if misses and ns < 1:
-                print(f"AUTHOR {g['author']!r:40.40} | {p.get('author')!r:.60}")
+                print(f"AUTHOR {pid[:10]} {g['author']!r:40.40} | {p.get('author')!r:.60}")
         if g.get("date"):
             date_n += 1
             date_ok += (p.get("published") or "")[:10] == g["date"]
@@ -121,6 +150,9 @@ def main():
             decl_n += 1
             decl_ok += bool(norm(p.get("site_name")))
     print(f"title exact: {title_ok / max(1, title_n):.4f} ({title_ok}/{title_n})")
+    print(f"title loose: {loose_ok / max(1, title_n):.4f} ({loose_ok}/{title_n}; exact up to "
+          f"letter case, Unicode compatibility forms (NFKC), dash and quote variants; "
+          f"{case_only} misses differ only in letter case)")
     print(f"author F1:   {sum(name_f) / max(1, len(name_f)):.4f} (name sets, pages {len(name_f)})")
     print(f"author tokF1:{sum(auth_f) / max(1, len(auth_f)):.4f} (word tokens, pages {len(auth_f)})")
     print(f"date day:    {date_ok / max(1, date_n):.4f} ({date_ok}/{date_n})")

@@ -37,8 +37,12 @@ enum {
   KB_AUTHOR_CUT = 2,
   KB_AUTHOR_REJECT = 3,
   KB_AUTHOR_BYLINE = 4,
-  KB_AUTHOR_ORG = 5,   /* a word that makes a name an organisation's */
-  KB_AUTHOR_CREDIT = 6 /* a candidate starting with it is a photo credit */
+  KB_AUTHOR_ORG = 5,    /* a word that makes a name an organisation's */
+  KB_AUTHOR_CREDIT = 6, /* a candidate starting with it is a photo credit */
+  KB_AUTHOR_SEP = 7,    /* a phrase between two names ("im gespräch mit") */
+  KB_AUTHOR_SIGN = 8,   /* a closing greeting before a signature ("euer") */
+  KB_AUTHOR_VERB = 9,   /* a publishing verb before "by <a>Name</a>" */
+  KB_AUTHOR_FOOTER = 10 /* a footer credit word ("© 2021 Theme by") */
 };
 
 /* Never NULL; the tables live for the whole process. */

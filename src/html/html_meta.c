@@ -40,6 +40,7 @@ typedef struct meta_scan {
   const kb_json *ld_page_author; /* WebPage "author" (older Yoast graphs) */
   const char *username;          /* class "username": forum/CMS user names */
   const char *date_byline;       /* "04.02.2022 | 13:10 Uhr | Jane Doe" */
+  const char *signature; /* a name signing the article's last paragraph */
   const char *ld_headline, *ld_site, *ld_url, *ld_body, *ld_website;
   const char *ld_authors[MAX_AUTHORS];
   size_t n_ld_authors;
@@ -61,6 +62,8 @@ typedef struct meta_scan {
 } meta_scan;
 
 static int ieq_str(const char *a, size_t an, const char *b);
+static long find_words(const char *s, size_t n, const char *ph, size_t pn,
+                       size_t from);
 static size_t letters_of(const char *s, size_t n, char *buf, size_t cap);
 
 static int is_space_ascii(char c) {
@@ -634,6 +637,73 @@ static const char *date_line_name(meta_scan *m, kb_str s) {
   return kb_arena_strndup(m->a, name.p, name.n);
 }
 
+/* 1 when s[0..n) holds a date: a year 19xx/20xx standing alone, or
+ * digits with two separators ("04.02.2022", "2022-02-04", "2/4/22"). */
+static int has_date(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    if (s[i] < '0' || s[i] > '9') {
+      i++;
+      continue;
+    }
+    size_t b = i, digits = 0, seps = 0;
+    while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
+                     s[i] == '-' || s[i] == '/')) {
+      digits += s[i] >= '0' && s[i] <= '9';
+      seps += !(s[i] >= '0' && s[i] <= '9') && i + 1 < n && s[i + 1] >= '0' &&
+              s[i + 1] <= '9';
+      i++;
+    }
+    if (seps >= 2 || (digits == 4 && i - b == 4 &&
+                      (!memcmp(s + b, "19", 2) || !memcmp(s + b, "20", 2))))
+      return 1;
+  }
+  return 0;
+}
+
+/* "(last edited 2019-11-10 13:28 by <a>jdoe</a>)", "Posted on May 2, 2020
+ * by <a>Jane Doe</a>": a text ending with a one-word byline cue (by, von,
+ * par, por, oleh, door) after a date or a publishing verb (kind "verb"),
+ * not in a footer's credit line (kind "footer": "© 2021 Theme by"); the
+ * name is the next element. Sets m->text_byline and returns 1 when it applies.
+ */
+static int cue_at_end(meta_scan *m, const xmlNode *t, const char *c0) {
+  size_t len = strnlen(c0, 160);
+  if (len >= 160 || len < 4)
+    return 0;
+  kb_str s = kb_str_trim((kb_str){c0, len});
+  size_t w = s.n;
+  while (w > 0 && s.p[w - 1] != ' ' && s.n - w < 5)
+    w--;
+  if (w < 2 || s.p[w - 1] != ' ')
+    return 0;
+  const kb_html_tables *tab = kb_html_tables_get();
+  int cue = 0;
+  for (size_t i = 0; i < tab->nauthor_cues && !cue; i++) {
+    const kb_html_cue *c = &tab->author_cues[i];
+    cue = c->kind == KB_AUTHOR_BYLINE && c->n <= 4 && c->n == s.n - w &&
+          !strncasecmp(s.p + w, c->phrase, c->n); /* phrases: no NUL */
+  }
+  if (!cue)
+    return 0;
+  int ok = has_date(s.p, w), footer = 0;
+  for (size_t j = 0; j < tab->nauthor_cues && !footer; j++) {
+    const kb_html_cue *r = &tab->author_cues[j];
+    if (r->kind == KB_AUTHOR_VERB || r->kind == KB_AUTHOR_FOOTER) {
+      int at = find_words(s.p, w, r->phrase, r->n, 0) >= 0;
+      ok |= at && r->kind == KB_AUTHOR_VERB;
+      footer = at && r->kind == KB_AUTHOR_FOOTER;
+    }
+  }
+  ok &= !footer;
+  const xmlNode *nx = ok ? t->next : NULL;
+  while (nx && nx->type != XML_ELEMENT_NODE)
+    nx = nx->next;
+  if (!nx || kb_html_is(nx, "time"))
+    return 0;
+  m->text_byline = text_of(m, nx, 80);
+  return m->text_byline != NULL;
+}
+
 /* A text node "By" / "Text von Jane Doe" / "par" followed by the name in
  * the next element: a byline printed in the page. */
 static void text_byline(meta_scan *m, const xmlNode *t) {
@@ -642,6 +712,24 @@ static void text_byline(meta_scan *m, const xmlNode *t) {
   const char *c0 = (const char *)t->content;
   while (*c0 == ' ' || *c0 == '\n' || *c0 == '\t' || *c0 == '\r')
     c0++;
+  if (cue_at_end(m, t, c0))
+    return;
+  /* a separator before the byline ("05.02.2020 <span>- Redaktion: Jane
+     Doe</span>"): dash, bar, bullet, then spaces */
+  for (int sep = 0;;) {
+    if (*c0 == '-' || *c0 == '|' || (sep && *c0 == ' '))
+      c0++, sep = 1;
+    else if ((unsigned char)c0[0] == 0xC2 &&
+             (((unsigned char)c0[1] == 0xA0 && sep) ||
+              (unsigned char)c0[1] == 0xB7))
+      c0 += 2, sep = 1;
+    else if ((unsigned char)c0[0] == 0xE2 && (unsigned char)c0[1] == 0x80 &&
+             ((unsigned char)c0[2] == 0x93 || (unsigned char)c0[2] == 0x94 ||
+              (unsigned char)c0[2] == 0xA2))
+      c0 += 3, sep = 1;
+    else
+      break;
+  }
   if (*c0 >= '0' && *c0 <= '9') {
     if (!m->date_byline) {
       size_t dl = strnlen(c0, 100);
@@ -685,6 +773,181 @@ static void text_byline(meta_scan *m, const xmlNode *t) {
       m->text_byline = kb_arena_strndup(m->a, s.p, s.n);
     return;
   }
+}
+
+/* Bytes of text under n, counted up to limit (then limit + 1): a bounded
+ * length test that does not copy. */
+static size_t text_len_upto(const xmlNode *n, size_t limit, int depth) {
+  size_t len = 0;
+  for (const xmlNode *c = n->children; c && len <= limit && depth < 8;
+       c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content)
+      len += strnlen((const char *)c->content, limit + 1 - len);
+    else if (c->type == XML_ELEMENT_NODE && !kb_html_is(c, "script") &&
+             !kb_html_is(c, "style"))
+      len += text_len_upto(c, limit - len, depth + 1);
+  }
+  return len > limit ? limit + 1 : len;
+}
+
+/* How a signature is set apart: 2 for a paragraph aligned right, 1 for
+ * emphasis around all of it (<em>, <strong>, <b>, <i>), else 0. */
+static int set_apart(const xmlNode *p) {
+  const char *al = kb_html_attr(p, "align");
+  const char *st = kb_html_attr(p, "style");
+  if ((al && !strcasecmp(al, "right")) || (st && strstr(st, "right")))
+    return 2;
+  const xmlNode *only = NULL;
+  for (const xmlNode *c = p->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      for (const char *q = (const char *)c->content; *q; q++)
+        if (!is_space_ascii(*q))
+          return 0;
+    } else if (c->type == XML_ELEMENT_NODE) {
+      if (only)
+        return 0;
+      only = c;
+    }
+  }
+  if (!only)
+    return 0;
+  if (kb_html_is(only, "em") || kb_html_is(only, "strong") ||
+      kb_html_is(only, "b") || kb_html_is(only, "i"))
+    return 1;
+  return kb_html_is(only, "font") || kb_html_is(only, "span") ? set_apart(only)
+                                                              : 0;
+}
+
+static int upper_start(const char *p);
+static int is_particle(const char *w, size_t n);
+
+/* 1 when a run of exactly four digits 19xx or 20xx (a year) is in s */
+static int has_year(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    size_t b = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+      i++;
+    if (i - b == 4 && (!memcmp(s + b, "19", 2) || !memcmp(s + b, "20", 2)))
+      return 1;
+    i += i == b;
+  }
+  return 0;
+}
+
+/* 1 when only paragraphs and breaks follow p among its siblings: a line
+ * in bold before a list, a table or a box ("Weitere Informationen") is a
+ * heading, not a signature */
+static int last_p(const xmlNode *p) {
+  for (const xmlNode *a = p->next; a; a = a->next)
+    if (a->type == XML_ELEMENT_NODE && !kb_html_is(a, "p") &&
+        !kb_html_is(a, "br") && !kb_html_is(a, "hr") &&
+        !kb_html_is(a, "script"))
+      return 0;
+  return 1;
+}
+
+static int has_link(const xmlNode *n, int depth) {
+  for (const xmlNode *c = n->children; c && depth < 8; c = c->next)
+    if (c->type == XML_ELEMENT_NODE &&
+        (kb_html_is(c, "a") || has_link(c, depth + 1)))
+      return 1;
+  return 0;
+}
+
+/* A paragraph that signs the article: after prose (one of the three
+ * element siblings before it holds a long paragraph) and with no long
+ * paragraph after it but notes ("(1) ...", "* ..."), its text is a name of
+ * 1-3 capitalised words, set apart: after a closing greeting ("Euer Jane",
+ * kind "sign" of author_noise.tsv), before a date ("Jane<br>10. September
+ * 2017"), or, two words or more, aligned right or in emphasis as the last
+ * paragraph. Not in capitals, not a link. Returns the name or NULL. Only
+ * short paragraphs are read. */
+static const char *signature(meta_scan *m, const xmlNode *p) {
+  enum { LONG = 120 };
+  if (text_len_upto(p, 60, 0) > 60 || has_link(p, 0))
+    return NULL; /* a link is a teaser or a reference, not a signature */
+  int prose = 0, k = 0;
+  for (const xmlNode *b = p->prev; b && k < 3 && !prose; b = b->prev)
+    if (b->type == XML_ELEMENT_NODE) {
+      k++;
+      prose = kb_html_is(b, "p") && text_len_upto(b, LONG, 0) > LONG;
+    }
+  if (!prose)
+    return NULL;
+  k = 0;
+  for (const xmlNode *a = p->next; a && k < 20; a = a->next) {
+    if (a->type != XML_ELEMENT_NODE || !kb_html_is(a, "p"))
+      continue;
+    k++;
+    if (text_len_upto(a, LONG, 0) <= LONG)
+      continue;
+    const xmlNode *t = a->children;
+    while (t && t->type == XML_ELEMENT_NODE && t->children)
+      t = t->children;
+    const char *q = t && t->content ? (const char *)t->content : "";
+    while (is_space_ascii(*q))
+      q++;
+    if (*q != '(' && *q != '[' && *q != '*' && !(*q >= '0' && *q <= '9'))
+      return NULL; /* more article text follows */
+  }
+  const char *text = text_of_ex(m, p, 60, VT_SPACED);
+  if (!text)
+    return NULL;
+  kb_str t = kb_str_trim((kb_str){text, strlen(text)});
+  /* a closing greeting: "Euer", "Viele Grüße", "Best," */
+  const kb_html_tables *tab = kb_html_tables_get();
+  int greeting = 0, dated = 0, apart = 0;
+  for (size_t i = 0; i < tab->nauthor_cues && !greeting; i++) {
+    const kb_html_cue *c = &tab->author_cues[i];
+    if (c->kind == KB_AUTHOR_SIGN && c->n < t.n &&
+        find_words(t.p, t.n, c->phrase, c->n, 0) == 0) {
+      size_t j = c->n;
+      while (j < t.n && (t.p[j] == ',' || t.p[j] == ' '))
+        j++;
+      t = (kb_str){t.p + j, t.n - j};
+      greeting = 1;
+    }
+  }
+  size_t words = 0, end = 0;
+  for (size_t i = 0; i < t.n;) {
+    while (i < t.n && t.p[i] == ' ')
+      i++;
+    size_t b = i;
+    while (i < t.n && t.p[i] != ' ')
+      i++;
+    if (i == b)
+      break;
+    if (t.p[b] >= '0' && t.p[b] <= '9') { /* a date line after the name */
+      size_t nums = 0; /* a day and a year, not a year alone */
+      for (size_t j = b; j < t.n; j++)
+        nums += t.p[j] >= '0' && t.p[j] <= '9' &&
+                (j == b || !(t.p[j - 1] >= '0' && t.p[j - 1] <= '9'));
+      dated = words > 0 && nums >= 2 && has_year(t.p + b, t.n - b);
+      if (!dated)
+        return NULL;
+      break;
+    }
+    if (!upper_start(t.p + b) && !(words && is_particle(t.p + b, i - b)))
+      return NULL;
+    for (size_t j = b; j < i; j++) {
+      unsigned char ch = (unsigned char)t.p[j];
+      if (ch < 0x80 && !((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') &&
+          ch != '-' && ch != '.' && ch != '\'')
+        return NULL; /* "Fazit:", "Ende!", "(dpa)" */
+    }
+    size_t caps = 0; /* "RELATED STORIES": a block title in capitals */
+    for (size_t j = b; j < i; j++)
+      caps += t.p[j] >= 'A' && t.p[j] <= 'Z';
+    if (caps == i - b && caps > 1)
+      return NULL;
+    words++;
+    end = i;
+  }
+  if (!words || words > 3 ||
+      !(greeting || dated ||
+        (words >= 2 && (apart = set_apart(p)) && (apart == 2 || last_p(p)))))
+    return NULL;
+  return kb_arena_strndup(m->a, t.p, end);
 }
 
 /* 1 when href points at a site's home page: "/", "https://host/",
@@ -824,6 +1087,8 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
         m->href_url[m->n_hrefs] = kb_html_attr(c, "href");
         m->href_text[m->n_hrefs++] = text_of(m, c, 120);
       }
+      if (!m->signature && depth > 2 && kb_html_is(c, "p"))
+        m->signature = signature(m, c);
     }
     if (c->children && depth < 200) {
       /* readers' comments carry their own "author" classes and names */
@@ -1084,9 +1349,12 @@ static int has_domain_word(kb_str t) {
 
 /* flags of add_author(s) */
 enum {
-  AA_LATER = 1,  /* a part after the first: a role there is no name */
-  AA_PRINTED = 2 /* found in running text ("Von ..."): every word left must
-                    be a name's (capitalised or a particle) */
+  AA_LATER = 1,   /* a part after the first: a role there is no name */
+  AA_PRINTED = 2, /* found in running text ("Von ..."): every word left must
+                     be a name's (capitalised or a particle) */
+  AA_LAST = 4     /* the last round, nothing else names an author: a byline
+                     that is only a host name ("example.com") is the site
+                     crediting itself and is kept */
 };
 
 /* Cleans one author name with the cue table (data/html/author_noise.tsv):
@@ -1178,7 +1446,7 @@ static int add_author(kb_buf *out, const char *s, size_t n, const char *site,
   }
   if (words > 6)
     return 0; /* a sentence, not a name */
-  if (dots && has_domain_word(t))
+  if (dots && has_domain_word(t) && (words > 1 || !(flags & AA_LAST)))
     return 0; /* "example.com", "stol.it / Site": a site, not a person */
   if (site && ieq_str(t.p, t.n, site))
     return 0; /* the site, not a person */
@@ -1198,6 +1466,20 @@ static int add_author(kb_buf *out, const char *s, size_t n, const char *site,
   if (out->len)
     kb_buf_puts(out, ", ");
   kb_buf_append(out, t.p, t.n);
+  return 0;
+}
+
+/* Length of " phrase " at s when phrase is a name separator of kind
+ * "sep" in data/html/author_noise.tsv ("Jane Doe im Gespräch mit John
+ * Roe"), else 0. */
+static size_t sep_phrase(const char *s, size_t n) {
+  const kb_html_tables *tab = kb_html_tables_get();
+  for (size_t i = 0; i < tab->nauthor_cues; i++) {
+    const kb_html_cue *c = &tab->author_cues[i];
+    if (c->kind == KB_AUTHOR_SEP && c->n + 2 <= n && s[c->n + 1] == ' ' &&
+        !strncasecmp(s + 1, c->phrase, c->n))
+      return c->n + 2;
+  }
   return 0;
 }
 
@@ -1235,6 +1517,8 @@ static void add_authors(kb_buf *out, const char *raw, const char *site,
         }
       }
     }
+    if (!cut && s[i] == ' ')
+      cut = sep_phrase(s + i, n - i);
     if (!cut)
       continue;
     if (i > start)
@@ -1584,6 +1868,82 @@ static int is_org_name(const char *name, const char *site, kb_str host) {
   return an == bn && !memcmp(a, b, an);
 }
 
+/* 1 when name is a whole part at an end of the <title> or og:site_name
+ * ("Headline | Example Paper"): a meta author naming the site, not a
+ * person. */
+static int title_site_part(meta_scan *m, const char *name) {
+  kb_str nm = kb_str_trim((kb_str){name, strlen(name)});
+  const char *titles[2] = {m->title_tag, m->og_site};
+  for (int k = 0; k < 2; k++)
+    if (titles[k] && title_part((kb_str){titles[k], strlen(titles[k])}, nm))
+      return 1;
+  return 0;
+}
+
+/* 1 when s[0..n) holds a word of kind "org" (Staff, Verlag, GmbH...) */
+static int org_words(const char *s, size_t n) {
+  const kb_html_tables *tab = kb_html_tables_get();
+  for (size_t i = 0; i < tab->nauthor_cues; i++) {
+    const kb_html_cue *c = &tab->author_cues[i];
+    if (c->kind == KB_AUTHOR_ORG && find_words(s, n, c->phrase, c->n, 0) >= 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* 1 when the ", "-joined list has the entry e[0..n) (case-insensitive) */
+static int has_name(const kb_buf *list, const char *e, size_t n) {
+  for (size_t i = 0; i < list->len;) {
+    size_t j = i;
+    while (j < list->len && list->data[j] != ',')
+      j++;
+    if (j - i == n && !strncasecmp(list->data + i, e, n))
+      return 1;
+    i = j + 2;
+  }
+  return 0;
+}
+
+/* 1 when every name of have is in more and more adds at least one
+ * person's name: 2-4 words, each capitalised or a particle ("Simon
+ * Kohler"; not "Reuters", "Washington" nor "7 News"). */
+static int more_names(const kb_buf *have, const kb_buf *more) {
+  for (size_t i = 0; i < have->len;) {
+    size_t j = i;
+    while (j < have->len && have->data[j] != ',')
+      j++;
+    if (!has_name(more, have->data + i, j - i))
+      return 0;
+    i = j + 2;
+  }
+  int added = 0;
+  for (size_t i = 0; i < more->len;) {
+    size_t j = i;
+    while (j < more->len && more->data[j] != ',')
+      j++;
+    if (!has_name(have, more->data + i, j - i)) {
+      size_t words = 0;
+      for (size_t k = i; k < j;) {
+        while (k < j && more->data[k] == ' ')
+          k++;
+        size_t b = k;
+        while (k < j && more->data[k] != ' ')
+          k++;
+        if (k == b)
+          continue;
+        words++;
+        if (!upper_start(more->data + b) && !is_particle(more->data + b, k - b))
+          return 0;
+      }
+      if (words < 2 || words > 4 || org_words(more->data + i, j - i))
+        return 0; /* "Staff Attorney": a role in title case */
+      added = 1;
+    }
+    i = j + 2;
+  }
+  return added;
+}
+
 static void set_lang(kb_article *out, const char *l) {
   if (!l || out->language)
     return;
@@ -1779,7 +2139,8 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
           (pass || page_url || !strstr(m.href_url[i], "://")))
         m.author_href = m.href_text[i]; /* without a page URL, a relative
                                            link first: surely on the site */
-  int meta_org = m.meta_author && is_org_name(m.meta_author, site, host);
+  int meta_org = m.meta_author && (is_org_name(m.meta_author, site, host) ||
+                                   title_site_part(&m, m.meta_author));
   const char *tw_author = NULL;
   for (int k = 0; k < 4 && !tw_author; k++)
     if (m.tw_label[k] && m.tw_data[k] && is_author_label(m.tw_label[k]))
@@ -1788,10 +2149,11 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
      site's own name is skipped as an author in the first round and taken
      in the second when nothing else names one (a byline "By Example
      News"). */
-  const char *const *lists[] = {
-      m.ld_authors,   &tw_author,  m.meta_authors, &m.prop_author,
-      &m.rel_author,  &m.byline,   &m.author_href, &m.text_byline,
-      &m.date_byline, &m.username, m.meta_authors, &m.ld_org_author};
+  const char *const *lists[] = {m.ld_authors,    &tw_author,     m.meta_authors,
+                                &m.prop_author,  &m.rel_author,  &m.byline,
+                                &m.author_href,  &m.text_byline, &m.date_byline,
+                                &m.signature,    &m.username,    m.meta_authors,
+                                &m.ld_org_author};
   size_t counts[] = {m.n_ld_authors,
                      1,
                      meta_org ? 0 : m.n_meta_authors,
@@ -1802,15 +2164,42 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
                      1,
                      1,
                      1,
+                     1,
                      meta_org ? m.n_meta_authors : 0,
                      1};
   kb_buf_reset(&m.tmp);
+  size_t from = 0;
   for (int round = 0; round < 2 && !m.tmp.len; round++)
     for (size_t l = 0; l < sizeof lists / sizeof lists[0] && !m.tmp.len; l++)
       for (size_t i = 0; i < counts[l]; i++)
-        if (lists[l][i])
+        if (lists[l][i]) {
           add_authors(&m.tmp, lists[l][i], round ? NULL : site,
+                      (lists[l] == &m.text_byline ? AA_PRINTED : 0) |
+                          (round ? AA_LAST : 0));
+          from = round ? 99 : l;
+        }
+  /* a later marked-up source that names the same people and more (a
+     byline "von Jane Doe, John Roe", Jane Doe alone in JSON-LD) completes
+     the list; not running text, which names people in other roles */
+  if (m.tmp.len && from < 7) {
+    kb_buf more;
+    kb_buf_init(&more, 4096);
+    for (size_t l = from + 1; l < 7; l++) {
+      kb_buf_reset(&more);
+      for (size_t i = 0; i < counts[l]; i++)
+        if (lists[l][i])
+          add_authors(&more, lists[l][i], site,
                       lists[l] == &m.text_byline ? AA_PRINTED : 0);
+      if (more.len && more_names(&m.tmp, &more)) {
+        kb_buf_reset(&m.tmp);
+        if ((rc = kb_buf_append(&m.tmp, more.data, more.len)))
+          break;
+      }
+    }
+    kb_buf_clear(&more);
+    if (rc)
+      goto fail;
+  }
   if (m.tmp.len &&
       (rc = kb_article_set(out, &out->author, m.tmp.data, m.tmp.len)))
     goto fail;

@@ -83,6 +83,10 @@ static int author_kind(kb_str k) {
          : kb_str_eq(k, "byline") ? KB_AUTHOR_BYLINE
          : kb_str_eq(k, "org")    ? KB_AUTHOR_ORG
          : kb_str_eq(k, "credit") ? KB_AUTHOR_CREDIT
+         : kb_str_eq(k, "sep")    ? KB_AUTHOR_SEP
+         : kb_str_eq(k, "sign")   ? KB_AUTHOR_SIGN
+         : kb_str_eq(k, "verb")   ? KB_AUTHOR_VERB
+         : kb_str_eq(k, "footer") ? KB_AUTHOR_FOOTER
                                   : KB_AUTHOR_REJECT;
 }
 

@@ -720,6 +720,145 @@ static void test_title_round4(kb_article *a) {
   CHECK_STR(a->title, "Shelters - open as river rises");
 }
 
+/* Builds a page whose <article> holds the paragraphs P1, P2, then tail. */
+static kb_status run_tail(const char *head, const char *tail, kb_article *a) {
+  static char page[8192];
+  int n = snprintf(page, sizeof page,
+                   "<html><head>%s</head><body><article><p>" P1 "</p><p>" P2
+                   "</p>%s</article></body></html>",
+                   head, tail);
+  if (n < 0 || (size_t)n >= sizeof page)
+    return KB_ELIMIT;
+  return run(page, a);
+}
+
+static void test_author_round5(kb_article *a) {
+  /* a meta author that is the site part of the <title> is the site: the
+     rel=author name wins */
+  CHECK_INT(run_page("<title>Floods in the valley | The Valley Post</title>"
+                     "<meta name='author' content='The Valley Post'>",
+                     "<a rel='author' href='/autor/mira-holt'>Mira Holt</a>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Mira Holt");
+  /* ... and is still the author when nothing else names one */
+  CHECK_INT(run_page("<title>Floods in the valley | The Valley Post</title>"
+                     "<meta name='author' content='The Valley Post'>",
+                     "", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "The Valley Post");
+  /* a byline that is only a host name: kept when nothing else names one,
+     not when a person is named */
+  CHECK_INT(run_page("", "<span class='author'>valley-news.example</span>", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "valley-news.example");
+  CHECK_INT(run_page("<meta name='author' content='Mira Holt'>",
+                     "<span class='author'>valley-news.example</span>", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Mira Holt");
+  /* "X im Gespräch mit Y" names both */
+  CHECK_INT(run_page("",
+                     "<p class='byline'>Jana Lind im Gespräch mit Olaf "
+                     "Brenner</p>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jana Lind, Olaf Brenner");
+  /* a byline naming the JSON-LD author and one more person completes the
+     list; a role in title case or a place does not */
+  CHECK_INT(run_page("<script type='application/ld+json'>{\"@type\":"
+                     "\"NewsArticle\",\"author\":{\"@type\":\"Person\","
+                     "\"name\":\"Jana Lind\"}}</script>",
+                     "<p class='byline'>von Jana Lind, Olaf Brenner</p>", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jana Lind, Olaf Brenner");
+  CHECK_INT(run_page("<script type='application/ld+json'>{\"@type\":"
+                     "\"NewsArticle\",\"author\":{\"@type\":\"Person\","
+                     "\"name\":\"Jana Lind\"}}</script>",
+                     "<p class='byline'>Jana Lind, Staff Writer</p>", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jana Lind");
+  CHECK_INT(run_page("<script type='application/ld+json'>{\"@type\":"
+                     "\"NewsArticle\",\"author\":{\"@type\":\"Person\","
+                     "\"name\":\"Jana Lind\"}}</script>",
+                     "<p class='byline'>Jana Lind, Hamburg</p>", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jana Lind");
+  /* "... 2019-11-10 13:28 by <a>user</a>": a trailing cue after a date or
+     a publishing verb takes the next element; a footer credit does not */
+  CHECK_INT(run_page("",
+                     "<p class='info'>Page (last edited 2019-11-10 13:28:18 "
+                     "by <span><a href='/wiki/OlafB'>OlafB</a></span>)</p>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "OlafB");
+  CHECK_INT(run_page("", "<p>Posted by <a href='/u/7'>Jana Lind</a></p>", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jana Lind");
+  CHECK_INT(run_page("",
+                     "<p>den 2. Platz, gefolgt von <b>Olaf Brenner</b></p>"
+                     "<footer>Copyright 2021 | Theme by <a href='/'>Studio "
+                     "Nine</a></footer>",
+                     a),
+            KB_OK);
+  CHECK(a->author == NULL);
+  /* "- Redaktion: Jane Doe (Role)" after a date, "Text: Jane Doe" */
+  CHECK_INT(run_page("",
+                     "<div>05.02.2020 <span>-&nbsp;Redaktion: Jana Lind "
+                     "(Pressesprecherin)</span></div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jana Lind");
+  CHECK_INT(run_page("", "<div><p>Text: Olaf Brenner</p></div>", a), KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Olaf Brenner");
+  /* running text "... von <em>X</em>" after a no-break space is no byline */
+  CHECK_INT(run_page("",
+                     "<div><p>Logo des <em>Preises</em>&nbsp;von "
+                     "<em>Valley Magazin</em></p></div>",
+                     a),
+            KB_OK);
+  CHECK(a->author == NULL);
+}
+
+static void test_signature(kb_article *a) {
+  /* a name aligned right after the article's prose signs it, also before
+     a footnote */
+  CHECK_INT(run_tail("",
+                     "<p align='right'><em>Jana Lind</em></p><p>(1) The "
+                     "figures were collected by the agency over three years "
+                     "and published in its annual report on the valley.</p>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jana Lind");
+  /* a bold name as the last paragraph */
+  CHECK_INT(run_tail("", "<p><strong>Olaf Brenner</strong></p>", a), KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Olaf Brenner");
+  /* a closing greeting, a date line after a one-word name */
+  CHECK_INT(run_tail("", "<p>Euer Olaf</p>", a), KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Olaf");
+  CHECK_INT(run_tail("", "<p>Jana<br>10. September 2017</p>", a), KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jana");
+  /* not signatures: a bold subheading with prose after it, one before a
+     list, a block title in capitals, a link, a phone number, a lone word */
+  CHECK_INT(run_tail("", "<p><strong>Neue Regeln</strong></p><p>" P3 "</p>", a),
+            KB_OK);
+  CHECK(a->author == NULL);
+  CHECK_INT(run_tail("",
+                     "<p><strong>Weitere Informationen</strong></p><ul><li>"
+                     "one</li></ul>",
+                     a),
+            KB_OK);
+  CHECK(a->author == NULL);
+  CHECK_INT(run_tail("", "<p><b>RELATED STORIES</b></p>", a), KB_OK);
+  CHECK(a->author == NULL);
+  CHECK_INT(run_tail("", "<p><b><a href='/x'>Valley Report</a></b></p>", a),
+            KB_OK);
+  CHECK(a->author == NULL);
+  CHECK_INT(run_tail("", "<p>Inquiry 02-751-1500</p>", a), KB_OK);
+  CHECK(a->author == NULL);
+  CHECK_INT(run_tail("", "<p><b>Fazit</b></p>", a), KB_OK);
+  CHECK(a->author == NULL);
+}
+
 int main(void) {
   kb_article a;
   kb_article_init(&a);
@@ -744,6 +883,8 @@ int main(void) {
   test_title_more(&a);
   test_author_round4(&a);
   test_title_round4(&a);
+  test_author_round5(&a);
+  test_signature(&a);
   kb_article_clear(&a);
   kb_arena_clear(&a.arena); /* kb_article_clear keeps one block for reuse */
   return KBT_DONE();
