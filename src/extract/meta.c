@@ -21,6 +21,10 @@ typedef struct spelling {
 typedef struct meta_tables {
   spelling *spellings;
   size_t nspellings;
+  /* spellings by the byte a match starts with (their first byte, and its
+     capital): the body is scanned once, looking up each word start */
+  uint16_t *by_first[256];
+  uint16_t nby_first[256];
   kb_str *places;
   size_t nplaces;
   kb_arena arena;
@@ -29,6 +33,33 @@ typedef struct meta_tables {
 static meta_tables
     g_tables; /* written once under pthread_once, then read-only */
 static pthread_once_t g_tables_once = PTHREAD_ONCE_INIT;
+
+/* The byte a match of spelling i may start with: its first byte, and the
+ * capital of it ("REUTERS" for "Reuters"). */
+static size_t start_bytes(const spelling *sp, unsigned char out[2]) {
+  unsigned char f = (unsigned char)sp->text.p[0];
+  out[0] = f;
+  out[1] = f >= 'a' && f <= 'z' ? (unsigned char)(f - 32) : f;
+  return out[1] != out[0] ? 2 : 1;
+}
+
+static void index_spellings(meta_tables *t) {
+  unsigned char b[2];
+  size_t n = t->nspellings < UINT16_MAX ? t->nspellings : UINT16_MAX;
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0, nb = start_bytes(&t->spellings[i], b); k < nb; k++)
+      t->nby_first[b[k]]++;
+  for (int c = 0; c < 256; c++) {
+    if (t->nby_first[c])
+      t->by_first[c] =
+          kb_arena_alloc(&t->arena, t->nby_first[c] * sizeof(uint16_t));
+    t->nby_first[c] = 0; /* counted again while filling */
+  }
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0, nb = start_bytes(&t->spellings[i], b); k < nb; k++)
+      if (t->by_first[b[k]])
+        t->by_first[b[k]][t->nby_first[b[k]]++] = (uint16_t)i;
+}
 
 static void tables_build(void) {
   meta_tables *t = &g_tables;
@@ -54,6 +85,7 @@ static void tables_build(void) {
       if (f[i].n)
         t->spellings[t->nspellings++] = (spelling){f[i], display};
   }
+  index_spellings(t);
   src = kb_data_get("cues/places.txt", &len);
   cap = 0;
   kb_lines_init(&it, src, len);
@@ -95,25 +127,6 @@ static int eq_case_or_upper(const char *s, const char *lit, size_t n) {
       return 0;
   }
   return 1;
-}
-
-/* First whole-word occurrence of w in s, exact case or all capitals. */
-static const char *find_word(const char *s, size_t n, kb_str w) {
-  if (w.n == 0 || w.n > n)
-    return NULL;
-  for (size_t i = 0; i + w.n <= n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    unsigned char f = (unsigned char)w.p[0];
-    if (c != f && !(is_lower_ascii(f) && c == f - 32))
-      continue;
-    if (i > 0 && is_word_byte((unsigned char)s[i - 1]))
-      continue;
-    if (i + w.n < n && is_word_byte((unsigned char)s[i + w.n]))
-      continue;
-    if (eq_case_or_upper(s + i, w.p, w.n))
-      return s + i;
-  }
-  return NULL;
 }
 
 /* The agency named by text (whole of it), or NULL. */
@@ -466,18 +479,38 @@ static kb_status outlet_from_host(kb_article *a, const char *url) {
 
 /* ---- credits ------------------------------------------------------------ */
 
-/* Agencies named anywhere in the body, in the order of the spelling list.
- * The body is scanned as one text (paragraphs joined by newlines, which are
- * word boundaries), so each spelling costs one pass. */
+/* Agencies named anywhere in the body (whole words, exact case or all
+ * capitals), in the order of the spelling list. The body is scanned once as
+ * one text (paragraphs joined by newlines, which are word boundaries); at
+ * each word start only the spellings beginning with that byte are tried. */
 static kb_status credits_from_body(kb_article *a) {
   const meta_tables *t = tables();
   kb_buf all;
   kb_buf_init(&all, 0);
   kb_status rc = kb_article_body_text(a, &all);
-  for (size_t i = 0; !rc && i < t->nspellings; i++)
-    if (find_word(kb_buf_cstr(&all), all.len, t->spellings[i].text))
-      rc = kb_article_add_credit(a, t->spellings[i].display,
-                                 strlen(t->spellings[i].display));
+  unsigned char *seen = calloc(t->nspellings + 1, 1);
+  if (!rc && !seen)
+    rc = KB_ENOMEM;
+  const char *s = all.data;
+  size_t n = all.len;
+  for (size_t i = 0; !rc && i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (!t->nby_first[c] || (i > 0 && is_word_byte((unsigned char)s[i - 1])))
+      continue;
+    for (size_t k = 0; k < t->nby_first[c]; k++) {
+      size_t j = t->by_first[c][k];
+      kb_str w = t->spellings[j].text;
+      if (!seen[j] && w.n <= n - i &&
+          (i + w.n == n || !is_word_byte((unsigned char)s[i + w.n])) &&
+          eq_case_or_upper(s + i, w.p, w.n))
+        seen[j] = 1;
+    }
+  }
+  for (size_t j = 0; !rc && j < t->nspellings; j++)
+    if (seen[j])
+      rc = kb_article_add_credit(a, t->spellings[j].display,
+                                 strlen(t->spellings[j].display));
+  free(seen);
   kb_buf_clear(&all);
   return rc;
 }

@@ -142,9 +142,37 @@ static void test_text_fallback(void) {
   kb_article_free(&a);
 }
 
+/* Agencies in the body: whole words, in exact case or all capitals, listed
+ * in the order of the agency list, each once; a spelling at the very start
+ * or end of the text counts. */
+static void test_credit_words(void) {
+  kb_extract_opts o;
+  kb_extract_opts_init(&o);
+  o.flags = KB_EXTRACT_NO_EVENT_DATE;
+  kb_article a;
+  kb_article_init(&a);
+  const char *p1 = "ANTARA melaporkan bahwa kapal itu tiba, kata AFPX dan "
+                   "xKCNA, bukan reuters.";
+  const char *p2 = "Laporan lain dikutip dari Agence France-Presse dan Antara";
+  kb_article_add_para(&a, p1, strlen(p1));
+  kb_article_add_para(&a, p2, strlen(p2));
+  CHECK_INT(kb_extract_finish(&o, &a), KB_OK);
+  CHECK_INT(a.ncredits, 2);
+  CHECK_STR(a.ncredits > 0 ? a.credits[0] : NULL, "AFP");
+  CHECK_STR(a.ncredits > 1 ? a.credits[1] : NULL, "Antara");
+  kb_article_clear(&a);
+  const char *p3 = "Tidak ada kantor berita yang disebut di sini.";
+  kb_article_add_para(&a, p3, strlen(p3));
+  CHECK_INT(kb_extract_finish(&o, &a), KB_OK);
+  CHECK_INT(a.ncredits, 0);
+  kb_article_clear(&a);
+  kb_arena_clear(&a.arena);
+}
+
 int main(void) {
   test_datelines();
   test_credits_and_outlet();
+  test_credit_words();
   test_sniff();
   test_text_fallback();
   return KBT_DONE();
