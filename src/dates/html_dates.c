@@ -11,7 +11,7 @@
 
 #include "dates/dates_int.h"
 
-#define MAX_META_KEYS 96
+#define MAX_META_KEYS 64 /* at most 64: the lookups below use 64-bit masks */
 #define MAX_CLASS_KEYS 48
 #define MAX_ASIDE_KEYS 48
 #define MAX_STAMPS 24
@@ -41,11 +41,15 @@ static struct {
   size_t ncls;
   class_key aside[MAX_ASIDE_KEYS]; /* rank unused */
   size_t naside;
-  /* by a token's first byte, the keys that start with it (bit k = key k):
-   * scan_tokens runs on every class and id of a page, so a token asks only
-   * the few keys that can match */
-  uint64_t cls_first[256];
-  uint64_t aside_first[256];
+  /* by a token's first byte and by its length, the keys that have it (bit
+   * k = key k): scan_tokens runs on every class and id of a page, and most
+   * tokens meet no candidate at all */
+  uint64_t cls_first[256], cls_len[24];
+  uint64_t aside_first[256], aside_len[24];
+  uint64_t meta_first[256], meta_len[48];
+  /* a class/id byte: ASCII letters lower-cased and digits as themselves,
+   * 0 for the bytes that end a token */
+  unsigned char tok_byte[256];
 } g_keys; /* immutable after g_keys_once */
 static pthread_once_t g_keys_once = PTHREAD_ONCE_INIT;
 
@@ -86,10 +90,29 @@ static void load_keys(void) {
     k->n = f[0].n;
     k->rank = 0;
   }
-  for (size_t k = 0; k < g_keys.ncls; k++)
-    g_keys.cls_first[(unsigned char)g_keys.cls[k].key[0]] |= 1ull << k;
-  for (size_t k = 0; k < g_keys.naside; k++)
-    g_keys.aside_first[(unsigned char)g_keys.aside[k].key[0]] |= 1ull << k;
+  for (size_t k = 0; k < g_keys.ncls; k++) {
+    const class_key *ck = &g_keys.cls[k];
+    if (ck->n == 0)
+      continue; /* matches no token */
+    g_keys.cls_first[(unsigned char)ck->key[0]] |= 1ull << k;
+    g_keys.cls_len[ck->n] |= 1ull << k;
+  }
+  for (size_t k = 0; k < g_keys.naside; k++) {
+    const class_key *ak = &g_keys.aside[k];
+    if (ak->n == 0)
+      continue; /* matches no token */
+    g_keys.aside_first[(unsigned char)ak->key[0]] |= 1ull << k;
+    g_keys.aside_len[ak->n] |= 1ull << k;
+  }
+  for (size_t k = 0; k < g_keys.nmeta; k++) {
+    g_keys.meta_first[(unsigned char)g_keys.meta[k].key[0]] |= 1ull << k;
+    g_keys.meta_len[g_keys.meta[k].n] |= 1ull << k;
+  }
+  for (int c = 0; c < 256; c++)
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      g_keys.tok_byte[c] = (unsigned char)c;
+    else if (c >= 'A' && c <= 'Z')
+      g_keys.tok_byte[c] = (unsigned char)(c + 32);
 }
 
 /* ---- the best date seen so far of each kind ---------------------------- */
@@ -162,6 +185,44 @@ static void keep_stamp(hstate *h, const kb_datetime *t) {
     h->zstamps[h->nzstamps++] = *t;
 }
 
+/* 1 when s[0..n) has a digit run that can be a full date's year: four
+ * digits from 1990 on, or two right after "<digit>/", "<digit>." or
+ * "<digit>-" ("12.05.21"). Every date the walk keeps from text is full and
+ * absolute (dmatch_valid_full: a year from 1990; relative ones are refused,
+ * an archived page's "yesterday" is not relative to now), so text without
+ * such a run is skipped before the tokenizer. A bare digit is not enough:
+ * prices, counts and scores are in most text nodes of a page. */
+static int may_hold_date(const char *s, size_t n) {
+  const uint64_t ones = 0x0101010101010101ull;
+  size_t i = 0;
+  for (;;) {
+    /* eight bytes at a time while none is a digit: x ^ '0' puts the
+     * digits at 0..9, then "a byte below 10" is a borrow into its top bit */
+    while (i + 8 <= n) {
+      uint64_t x;
+      memcpy(&x, s + i, 8);
+      x ^= ones * '0';
+      if (((x - ones * 10) & ~x & ones * 0x80) != 0)
+        break;
+      i += 8;
+    }
+    while (i < n && (unsigned char)(s[i] - '0') >= 10)
+      i++;
+    if (i >= n)
+      return 0;
+    size_t b = i;
+    while (i < n && (unsigned char)(s[i] - '0') < 10)
+      i++;
+    if (i - b == 4 &&
+        (s[b] > '1' || (s[b] == '1' && s[b + 1] == '9' && s[b + 2] == '9')))
+      return 1;
+    if (i - b == 2 && b >= 2 &&
+        (s[b - 1] == '/' || s[b - 1] == '.' || s[b - 1] == '-') &&
+        (unsigned char)(s[b - 2] - '0') < 10)
+      return 1;
+  }
+}
+
 /* ISO first (the common machine form), then free text ("Wed, 16 Aug 2023
  * 09:46:00 +0700", "16. August 2023"). */
 static int parse_value_raw(const hstate *h, const char *s, kb_datetime *out) {
@@ -191,7 +252,8 @@ static int parse_value_raw(const hstate *h, const char *s, kb_datetime *out) {
     kb_datetime_from_epoch(v, 0, out);
     return in_window(h, out);
   }
-  return kb_dates_find_ex(s, n, h->ctx, 0, out, NULL, NULL) &&
+  return may_hold_date(s, n) &&
+         kb_dates_find_ex(s, n, h->ctx, 0, out, NULL, NULL) &&
          in_window(h, out);
 }
 
@@ -200,16 +262,6 @@ static int parse_value(hstate *h, const char *s, kb_datetime *out) {
     return 0;
   keep_stamp(h, out);
   return 1;
-}
-
-/* Absolute dates always have a digit (relative ones are refused here: an
- * archived page's "yesterday" is not relative to now), so text without one
- * is skipped before the tokenizer: most text nodes of a page. */
-static int has_digit(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if ((unsigned char)(s[i] - '0') < 10)
-      return 1;
-  return 0;
 }
 
 static int completeness(const kb_datetime *t) {
@@ -270,50 +322,179 @@ static int slash_ambiguous(const char *s) {
   return v[0] >= 1 && v[0] <= 12 && v[1] >= 1 && v[1] <= 12 && v[0] != v[1];
 }
 
+/* strcmp(a, b) == 0 without a library call: the walk compares every
+ * element and attribute name against a few short constants. */
+static int str_is(const char *a, const char *b) {
+  while (*b && *a == *b)
+    a++, b++;
+  return *a == *b;
+}
+
 /* An attribute's value without allocating: libxml2 keeps it as a text child. */
+static const char *attr_value(const xmlAttr *a) {
+  if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+    return (const char *)a->children->content;
+  return "";
+}
+
 static const char *attr(const xmlNode *node, const char *name) {
   for (const xmlAttr *a = node->properties; a; a = a->next) {
     /* the HTML parser lower-cases attribute names too */
     if (a->name && a->name[0] == (xmlChar)name[0] &&
-        strcmp((const char *)a->name, name) == 0) {
-      if (a->children && a->children->type == XML_TEXT_NODE &&
-          a->children->content)
-        return (const char *)a->children->content;
-      return "";
-    }
+        strcmp((const char *)a->name, name) == 0)
+      return attr_value(a);
   }
   return NULL;
 }
 
-/* libxml2's HTML parser lower-cases element names, so a plain compare
- * suffices (this runs for every element: keep it cheap). */
-static int name_is(const xmlNode *node, const char *name) {
-  const char *n = (const char *)node->name;
-  return n && n[0] == name[0] && strcmp(n, name) == 0;
+/* The attributes the walk reads, each the first of its name as attr()
+ * finds it; NULL when absent. Gathered in one pass over the attribute list:
+ * the walk used to scan the list up to six times per element. */
+typedef struct elem_attrs {
+  const char *cls, *id, *itemprop, *content, *datetime, *data_date;
+  const char *pubdate, *name, *property, *http_equiv;
+} elem_attrs;
+
+static void attrs_of(const xmlNode *node, elem_attrs *ea) {
+  memset(ea, 0, sizeof *ea);
+  for (const xmlAttr *a = node->properties; a; a = a->next) {
+    const char *n = (const char *)a->name;
+    const char **slot = NULL;
+    if (!n)
+      continue;
+    switch (n[0]) {
+    case 'c':
+      slot = str_is(n, "class")     ? &ea->cls
+             : str_is(n, "content") ? &ea->content
+                                    : NULL;
+      break;
+    case 'd':
+      slot = str_is(n, "datetime")    ? &ea->datetime
+             : str_is(n, "data-date") ? &ea->data_date
+                                      : NULL;
+      break;
+    case 'h': slot = str_is(n, "http-equiv") ? &ea->http_equiv : NULL; break;
+    case 'i':
+      slot = str_is(n, "id")         ? &ea->id
+             : str_is(n, "itemprop") ? &ea->itemprop
+                                     : NULL;
+      break;
+    case 'n': slot = str_is(n, "name") ? &ea->name : NULL; break;
+    case 'p':
+      slot = str_is(n, "property")  ? &ea->property
+             : str_is(n, "pubdate") ? &ea->pubdate
+                                    : NULL;
+      break;
+    default: break;
+    }
+    if (slot && !*slot)
+      *slot = attr_value(a);
+  }
 }
 
+/* The elements the walk treats apart; all others are TAG_OTHER. */
+typedef enum tag {
+  TAG_OTHER,
+  TAG_ARTICLE,
+  TAG_ASIDE,
+  TAG_BODY,
+  TAG_FOOTER,
+  TAG_H1,
+  TAG_HEADER,
+  TAG_HTML,
+  TAG_MAIN,
+  TAG_META,
+  TAG_NAV,
+  TAG_NOSCRIPT,
+  TAG_SCRIPT,
+  TAG_STYLE,
+  TAG_TIME,
+  TAG_TITLE
+} tag;
+
+/* libxml2's HTML parser lower-cases element names, so a plain compare
+ * suffices. Asked once per element, by first byte: a chain of compares
+ * over all the names cost a tenth of the pass. */
+static tag tag_of(const xmlNode *node) {
+  const char *n = (const char *)node->name;
+  if (!n)
+    return TAG_OTHER;
+  switch (n[0]) {
+  case 'a':
+    return str_is(n, "article") ? TAG_ARTICLE
+           : str_is(n, "aside") ? TAG_ASIDE
+                                : TAG_OTHER;
+  case 'b': return str_is(n, "body") ? TAG_BODY : TAG_OTHER;
+  case 'f': return str_is(n, "footer") ? TAG_FOOTER : TAG_OTHER;
+  case 'h':
+    return str_is(n, "h1")       ? TAG_H1
+           : str_is(n, "header") ? TAG_HEADER
+           : str_is(n, "html")   ? TAG_HTML
+                                 : TAG_OTHER;
+  case 'm':
+    return str_is(n, "meta")   ? TAG_META
+           : str_is(n, "main") ? TAG_MAIN
+                               : TAG_OTHER;
+  case 'n':
+    return str_is(n, "nav")        ? TAG_NAV
+           : str_is(n, "noscript") ? TAG_NOSCRIPT
+                                   : TAG_OTHER;
+  case 's':
+    return str_is(n, "script")  ? TAG_SCRIPT
+           : str_is(n, "style") ? TAG_STYLE
+                                : TAG_OTHER;
+  case 't':
+    return str_is(n, "time")    ? TAG_TIME
+           : str_is(n, "title") ? TAG_TITLE
+                                : TAG_OTHER;
+  default: return TAG_OTHER;
+  }
+}
+
+static unsigned char ascii_lower(unsigned char c) {
+  return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Every <meta> asks up to four names; an ASCII name asks only the keys of
+ * its first byte and length (bit masks), without lower-casing it first. */
 static const meta_key *meta_lookup(const char *key) {
-  char low[48];
-  size_t n = kb_dates_lower(key, strnlen(key, 47), low, sizeof low);
+  size_t n = strnlen(key, 47);
+  unsigned char high = 0;
+  for (size_t i = 0; i < n; i++)
+    high |= (unsigned char)key[i];
   if (n == 0)
     return NULL;
-  for (size_t i = 0; i < g_keys.nmeta; i++)
-    if (g_keys.meta[i].n == n && memcmp(g_keys.meta[i].key, low, n) == 0)
-      return &g_keys.meta[i];
+  if (high & 0x80) { /* Unicode lower-casing can change the length */
+    char low[48];
+    n = kb_dates_lower(key, n, low, sizeof low);
+    if (n == 0)
+      return NULL;
+    for (size_t i = 0; i < g_keys.nmeta; i++)
+      if (g_keys.meta[i].n == n && memcmp(g_keys.meta[i].key, low, n) == 0)
+        return &g_keys.meta[i];
+    return NULL;
+  }
+  uint64_t cand = g_keys.meta_first[ascii_lower((unsigned char)key[0])] &
+                  g_keys.meta_len[n];
+  while (cand) { /* lowest index first: the first matching row, as before */
+    int k = __builtin_ctzll(cand);
+    cand &= cand - 1;
+    size_t i = 0;
+    while (i < n && ascii_lower((unsigned char)key[i]) ==
+                        (unsigned char)g_keys.meta[k].key[i])
+      i++;
+    if (i == n)
+      return &g_keys.meta[k];
+  }
   return NULL;
 }
 
-static void do_meta(hstate *h, const xmlNode *node) {
-  static const char *const keyattrs[] = {"property", "name", "itemprop",
-                                         "http-equiv"};
-  const char *content = attr(node, "content");
-  if (!content)
-    content = attr(node, "datetime");
+/* A <meta> (or an element with itemprop and content) naming a date. */
+static void do_meta(hstate *h, const elem_attrs *ea) {
+  const char *content = ea->content ? ea->content : ea->datetime;
   if (!content || !*content)
     return;
-  const char *name = attr(node, "name");
-  if (!name)
-    name = attr(node, "property");
+  const char *name = ea->name ? ea->name : ea->property;
   if (name && h->desc.rank == 1000 &&
       (strcmp(name, "description") == 0 ||
        strcmp(name, "og:description") == 0)) {
@@ -321,15 +502,15 @@ static void do_meta(hstate *h, const xmlNode *node) {
      * only into its summary; the last resort before no date at all */
     kb_datetime t;
     size_t n = strnlen(content, 400);
-    if (has_digit(content, n) &&
+    if (may_hold_date(content, n) &&
         kb_dates_find_ex(content, n, h->ctx, 0, &t, NULL, NULL) &&
         in_window(h, &t))
       offer(&h->desc, &t, 0, KB_FROM_META);
     return;
   }
+  const char *keys[4] = {ea->property, ea->name, ea->itemprop, ea->http_equiv};
   for (size_t i = 0; i < 4; i++) {
-    const char *key = attr(node, keyattrs[i]);
-    const meta_key *mk = key ? meta_lookup(key) : NULL;
+    const meta_key *mk = keys[i] ? meta_lookup(keys[i]) : NULL;
     if (!mk)
       continue;
     kb_datetime t;
@@ -419,6 +600,24 @@ static void scan_broken_jsonld(hstate *h, const char *s) {
   }
 }
 
+/* 1 when the JSON text s may hold one of the keys walk_jsonld() and
+ * scan_broken_jsonld() read: literally, or spelt with an escape (the lenient
+ * parser keeps the letter of an unknown one, "\\d"). Most JSON-LD blocks
+ * (breadcrumbs, the site's organisation) hold none and are not parsed. */
+static int may_name_date(const char *s) {
+  for (const char *p = s; (p = strstr(p, "date")) != NULL; p += 4)
+    if (strncmp(p + 4, "Published", 9) == 0 ||
+        strncmp(p + 4, "Modified", 8) == 0 || strncmp(p + 4, "Created", 7) == 0)
+      return 1;
+  for (const char *p = s; (p = strchr(p, '\\')) != NULL; p += 2) {
+    if (!p[1])
+      break;
+    if (!strchr("\"\\/bfnrt", p[1])) /* \u.... or an unknown escape */
+      return 1;
+  }
+  return 0;
+}
+
 static void do_jsonld(hstate *h, const xmlNode *node) {
   const char *type = attr(node, "type");
   if (!type || !strstr(type, "ld+json"))
@@ -428,6 +627,8 @@ static void do_jsonld(hstate *h, const xmlNode *node) {
         !c->content)
       continue;
     const char *s = (const char *)c->content;
+    if (!may_name_date(s))
+      continue;
     kb_json *root = NULL;
     if (kb_json_parse(&h->arena, s, strlen(s), KB_JSON_LENIENT, &root, NULL) ==
         KB_OK)
@@ -449,7 +650,7 @@ static void text_of(const xmlNode *node, char *buf, size_t *len, int depth) {
       *len += n;
       buf[(*len)++] = ' ';
     } else if (c->type == XML_ELEMENT_NODE && depth < 6 &&
-               !name_is(c, "script") && !name_is(c, "style")) {
+               tag_of(c) != TAG_SCRIPT && tag_of(c) != TAG_STYLE) {
       text_of(c, buf, len, depth + 1);
     }
   }
@@ -463,88 +664,93 @@ typedef struct elem_tokens {
   int aside;      /* a class/id token marks comments, sidebars, footers */
 } elem_tokens;
 
-static int key_rank(const class_key *keys, uint64_t cand, const char *tok,
+/* The best rank of the keys in cand (all of the token's length) equal to
+ * the token v[0..n), which is compared lower-cased. */
+static int key_rank(const class_key *keys, uint64_t cand, const char *v,
                     size_t n) {
   int best = 1000;
   while (cand) {
     int k = __builtin_ctzll(cand);
     cand &= cand - 1;
-    if (keys[k].n == n && memcmp(keys[k].key, tok, n) == 0 &&
-        keys[k].rank < best)
+    size_t i = 0;
+    while (i < n && g_keys.tok_byte[(unsigned char)v[i]] ==
+                        (unsigned char)keys[k].key[i])
+      i++;
+    if (i == n && keys[k].rank < best)
       best = keys[k].rank;
   }
   return best;
 }
 
+/* 1 when the token v[0..n) is the lower-case word w, in any case. */
+static int token_is(const char *v, size_t n, const char *w) {
+  size_t i = 0;
+  while (i < n && w[i] && g_keys.tok_byte[(unsigned char)v[i]] == w[i])
+    i++;
+  return i == n && w[i] == '\0';
+}
+
 static int is_layout_modifier(const char *tok, size_t n) {
-  return (n == 3 && memcmp(tok, "has", 3) == 0) ||
-         (n == 4 && memcmp(tok, "with", 4) == 0) ||
-         (n == 2 && memcmp(tok, "no", 2) == 0);
+  return token_is(tok, n, "has") || token_is(tok, n, "with") ||
+         token_is(tok, n, "no");
 }
 
 /* Scans a class/id value once, token by token ("post-date" has "post" and
- * "date"), ASCII lower-cased on the fly; whole tokens only, so "update" is
- * not "date" (ARCHITECTURE.md lesson 3). */
+ * "date"), in place and lower-cased only where a key may match; whole
+ * tokens only, so "update" is not "date" (ARCHITECTURE.md lesson 3).
+ * Tokens end at the first separator from byte TEXT_CAP on. */
 static void scan_tokens(const char *v, int is_class, elem_tokens *et) {
-  char tok[24];
-  size_t n = 0, i = 0;
-  int toolong = 0;
+  const unsigned char *tb = g_keys.tok_byte;
   /* a class name opening with "has-", "with-" or "no-" ("main-content
    * has-double-sidebar", "with-sidebar") describes a layout around
    * the article, not a sidebar: its aside tokens do not count */
   int first_tok = 1, modifier = 0;
-  for (;; i++) {
-    unsigned char c = v ? (unsigned char)v[i] : 0;
-    if (c >= 'A' && c <= 'Z')
-      c = (unsigned char)(c + 32);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (n < sizeof tok)
-        tok[n++] = (char)c;
-      else
-        toolong = 1;
-      continue;
-    }
-    if (n && !toolong) {
-      if (first_tok && is_layout_modifier(tok, n))
+  for (size_t i = 0;; i++) {
+    size_t b = i;
+    while (tb[(unsigned char)v[i]])
+      i++;
+    size_t n = i - b;
+    if (n && n < sizeof g_keys.cls[0].key) { /* no key is longer */
+      if (first_tok && n <= 4 && is_layout_modifier(v + b, n))
         modifier = 1;
-      unsigned char f0 = (unsigned char)tok[0];
-      int r = g_keys.cls_first[f0]
-                  ? key_rank(g_keys.cls, g_keys.cls_first[f0], tok, n)
-                  : 1000;
-      if (r < et->rank)
-        et->rank = r;
-      if (is_class && r < et->class_rank)
-        et->class_rank = r;
-      if (!et->aside && !modifier && g_keys.aside_first[f0] &&
-          key_rank(g_keys.aside, g_keys.aside_first[f0], tok, n) < 1000)
+      unsigned char f0 = tb[(unsigned char)v[b]];
+      uint64_t cand = g_keys.cls_first[f0] & g_keys.cls_len[n];
+      if (cand) {
+        int r = key_rank(g_keys.cls, cand, v + b, n);
+        if (r < et->rank)
+          et->rank = r;
+        if (is_class && r < et->class_rank)
+          et->class_rank = r;
+      }
+      cand = g_keys.aside_first[f0] & g_keys.aside_len[n];
+      if (cand && !et->aside && !modifier &&
+          key_rank(g_keys.aside, cand, v + b, n) < 1000)
         et->aside = 1;
     }
     if (n)
       first_tok = 0;
+    unsigned char c = (unsigned char)v[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
       first_tok = 1, modifier = 0;
-    n = 0;
-    toolong = 0;
     if (c == 0 || i >= TEXT_CAP)
       break;
   }
 }
 
-static void elem_tokens_of(const xmlNode *node, elem_tokens *et) {
+static void elem_tokens_of(const elem_attrs *ea, elem_tokens *et) {
   et->class_rank = et->rank = 1000;
   et->aside = 0;
-  const char *c = attr(node, "class"), *id = attr(node, "id");
-  if (c)
-    scan_tokens(c, 1, et);
-  if (id)
-    scan_tokens(id, 0, et);
+  if (ea->cls)
+    scan_tokens(ea->cls, 1, et);
+  if (ea->id)
+    scan_tokens(ea->id, 0, et);
 }
 
 /* 1 when the subtree holds an <h1>: the article's headline. */
 static int has_headline(const xmlNode *node, int depth) {
   for (const xmlNode *c = node->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE &&
-        (name_is(c, "h1") || (depth < 64 && has_headline(c, depth + 1))))
+        (tag_of(c) == TAG_H1 || (depth < 64 && has_headline(c, depth + 1))))
       return 1;
   return 0;
 }
@@ -553,31 +759,32 @@ static int has_headline(const xmlNode *node, int depth) {
  * related links, footer) by its name or a class/id token. Layout wrappers
  * named for what sits beside them ("content-area has-sidebar") hold the
  * headline too and are not asides. */
-static int is_aside(const hstate *h, const xmlNode *node,
+static int is_aside(const hstate *h, const xmlNode *node, tag t,
                     const elem_tokens *et) {
-  if (h->in_aside || name_is(node, "body") || name_is(node, "main") ||
-      name_is(node, "article") || name_is(node, "html"))
+  if (h->in_aside || t == TAG_BODY || t == TAG_MAIN || t == TAG_ARTICLE ||
+      t == TAG_HTML)
     return 0;
-  if (!et->aside && !name_is(node, "aside") && !name_is(node, "footer") &&
-      !name_is(node, "nav"))
+  if (!et->aside && t != TAG_ASIDE && t != TAG_FOOTER && t != TAG_NAV)
     return 0;
   /* an <aside>/<footer> whose own class names the article's metadata or
    * date ("aside.meta", WordPress "footer.entry-meta") and nothing beside
    * the article is the article's date box, not a sidebar */
-  if (!et->aside && et->class_rank < 1000 && !name_is(node, "nav"))
+  if (!et->aside && et->class_rank < 1000 && t != TAG_NAV)
     return 0;
   return !has_headline(node, 0);
 }
 
-static void do_time(hstate *h, const xmlNode *node, const elem_tokens *et) {
-  const char *dt = attr(node, "datetime");
+static void do_time(hstate *h, const xmlNode *node, const elem_attrs *ea,
+                    const elem_tokens *et) {
+  const char *dt = ea->datetime;
   kb_datetime t;
   if (!dt || !parse_value(h, dt, &t)) {
     /* <time> without datetime: its text */
     char buf[TEXT_CAP];
     size_t len = 0;
     text_of(node, buf, &len, 0);
-    if (!kb_dates_find_ex(buf, len, h->ctx, 0, &t, NULL, NULL) ||
+    if (!may_hold_date(buf, len) ||
+        !kb_dates_find_ex(buf, len, h->ctx, 0, &t, NULL, NULL) ||
         !in_window(h, &t))
       return;
   }
@@ -585,10 +792,10 @@ static void do_time(hstate *h, const xmlNode *node, const elem_tokens *et) {
     offer(&h->aside, &t, 0, KB_FROM_TIME);
     return;
   }
-  const char *ip = attr(node, "itemprop");
-  int published = attr(node, "pubdate") != NULL ||
-                  (ip && strstr(ip, "datePublished")) || et->class_rank <= 2;
-  const char *cl = attr(node, "class");
+  const char *ip = ea->itemprop;
+  int published = ea->pubdate != NULL || (ip && strstr(ip, "datePublished")) ||
+                  et->class_rank <= 2;
+  const char *cl = ea->cls;
   int shown_mod = cl && strstr(cl, "updated"); /* a visible "Updated ..." */
   int modified = (ip && strstr(ip, "dateModified")) || shown_mod;
   if (modified) {
@@ -622,7 +829,7 @@ static void do_printed(hstate *h, const xmlNode *node, int rank) {
         !kb_dates_line_ex(buf, len, h->ctx, 0, &abs))
       offer(&h->rel, &t, 0, KB_FROM_PRINTED);
   }
-  if (len == 0 || len >= TEXT_CAP - 2 || !has_digit(buf, len))
+  if (len == 0 || len >= TEXT_CAP - 2 || !may_hold_date(buf, len))
     return; /* a container, not a date line; or no date at all */
   int mod = 0;
   if (!kb_dates_find_pub(buf, len, h->ctx, &t, &mod) || !in_window(h, &t))
@@ -678,17 +885,23 @@ static int is_copyright(const char *s, size_t n) {
   return 0;
 }
 
-static void do_text(hstate *h, const xmlNode *node) {
+/* A text node; in_title: its parent is <title>. */
+static void do_text(hstate *h, const xmlNode *node, int in_title) {
   if (!node->content)
+    return;
+  /* nothing left to fill for this text (once a full date line is found, most
+   * of the page's text nodes): skip it before reading it */
+  if (in_title      ? h->title.rank < 1000
+      : h->in_aside ? h->copy.rank < 1000 && h->aside.rank < 1000
+                    : h->line.rank < 1000 && completeness(&h->line.t) == 2)
     return;
   const char *s = (const char *)node->content;
   size_t n = strnlen(s, 301);
-  if (n < 6 || !has_digit(s, n))
+  if (n < 6 || !may_hold_date(s, n))
     return;
   kb_datetime t;
-  if (node->parent && name_is(node->parent, "title")) {
-    if (h->title.rank == 1000 &&
-        kb_dates_find_ex(s, n, h->ctx, 0, &t, NULL, NULL) && in_window(h, &t))
+  if (in_title) {
+    if (kb_dates_find_ex(s, n, h->ctx, 0, &t, NULL, NULL) && in_window(h, &t))
       offer(&h->title, &t, 0, KB_FROM_PRINTED);
     return;
   }
@@ -727,51 +940,59 @@ static void do_text(hstate *h, const xmlNode *node) {
   }
 }
 
-static void walk(hstate *h, const xmlNode *node) {
+/* node and its siblings; in_title: their parent is <title>. */
+static void walk(hstate *h, const xmlNode *node, int in_title) {
   for (const xmlNode *c = node; c; c = c->next) {
     if (c->type == XML_TEXT_NODE) {
-      do_text(h, c);
+      do_text(h, c, in_title);
       continue;
     }
     if (c->type != XML_ELEMENT_NODE)
       continue;
-    if (name_is(c, "meta")) {
-      if (!h->in_aside)
-        do_meta(h, c);
+    tag t = tag_of(c);
+    elem_attrs ea;
+    if (t == TAG_META) {
+      if (!h->in_aside) {
+        attrs_of(c, &ea);
+        do_meta(h, &ea);
+      }
       continue;
     }
-    if (name_is(c, "script")) {
+    if (t == TAG_SCRIPT) {
       do_jsonld(h, c);
       continue;
     }
-    if (name_is(c, "style") || name_is(c, "noscript"))
+    if (t == TAG_STYLE || t == TAG_NOSCRIPT)
       continue;
-    elem_tokens et;
-    elem_tokens_of(c, &et);
-    int aside = is_aside(h, c, &et);
+    attrs_of(c, &ea);
+    elem_tokens et = {1000, 1000, 0};
+    /* inside a sidebar whose date is already kept, the tokens change
+     * nothing: is_aside() stops at in_aside, do_printed() at the kept
+     * date, and do_time() reads them only outside asides */
+    if (!h->in_aside || h->aside.rank == 1000)
+      elem_tokens_of(&ea, &et);
+    int aside = is_aside(h, c, t, &et);
     h->in_aside += aside;
-    if (name_is(c, "time"))
-      do_time(h, c, &et);
-    else if (!h->in_aside && attr(c, "itemprop") && attr(c, "content"))
-      do_meta(h, c);
+    if (t == TAG_TIME)
+      do_time(h, c, &ea, &et);
+    else if (!h->in_aside && ea.itemprop && ea.content)
+      do_meta(h, &ea);
     if (et.rank < 1000)
       do_printed(h, c, et.rank);
     if (h->in_article && !h->in_aside && h->ddate.rank == 1000 &&
-        c->properties) {
+        ea.data_date) {
       /* a script-drawn widget in the article header keeps the day in
        * data-date ("<div data-date='18. März 2020'>"): used only when the
        * article area prints no date of its own */
-      kb_datetime t;
-      const char *dd = attr(c, "data-date");
-      if (dd && parse_value_raw(h, dd, &t))
-        offer(&h->ddate, &t, 0, KB_FROM_PRINTED);
+      kb_datetime dt;
+      if (parse_value_raw(h, ea.data_date, &dt))
+        offer(&h->ddate, &dt, 0, KB_FROM_PRINTED);
     }
-    int article =
-        name_is(c, "article") || name_is(c, "header") || name_is(c, "main");
+    int article = t == TAG_ARTICLE || t == TAG_HEADER || t == TAG_MAIN;
     h->in_article += article;
     if (h->depth < 256 && c->children) {
       h->depth++;
-      walk(h, c->children);
+      walk(h, c->children, t == TAG_TITLE);
       h->depth--;
     }
     h->in_article -= article;
@@ -1062,7 +1283,7 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
   found_init(&h.desc);
   kb_arena_init(&h.arena);
   h.arena.max = 8u << 20;
-  walk(&h, root);
+  walk(&h, root, 0);
   /* the article's own date is marked once (twice with a print header); a
    * "pubdate" marker on many <time> elements is a teaser list's template,
    * and its first item says nothing about the article */

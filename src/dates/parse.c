@@ -51,6 +51,11 @@ static kb_status push(dscan *sc, size_t *cap, const dtok *t) {
   return KB_OK;
 }
 
+/* is_letter() for a byte below 0x80 (kb_unicode_isalnum's ASCII rule) */
+static int is_ascii_letter(unsigned char c) {
+  return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
 static int is_letter(uint32_t cp) {
   return kb_unicode_isalnum(cp) && !(cp >= '0' && cp <= '9');
 }
@@ -89,17 +94,29 @@ kb_status dscan_init(dscan *sc, const char *s, size_t n,
       t.ndig = (uint8_t)(nd > 255 ? 255 : nd);
       t.num = v;
     } else {
-      uint32_t cp;
-      size_t k = kb_utf8_decode(s + i, n - i, &cp);
-      if (kb_unicode_isspace(cp)) {
+      uint32_t cp = c;
+      size_t k = 1;
+      if (c >= 0x80)
+        k = kb_utf8_decode(s + i, n - i, &cp);
+      if (c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D)
+                   : kb_unicode_isspace(cp)) {
         space = 1;
         i += k;
         continue;
       }
-      if (is_letter(cp)) {
+      if (c < 0x80 ? is_ascii_letter(c) : is_letter(cp)) {
         size_t j = i;
         t.cap = cp != kb_unicode_lower(cp);
         while (j < n) {
+          unsigned char b = (unsigned char)s[j];
+          /* ASCII without the decoder (most words); the apostrophe rule
+           * below needs the next character */
+          if (b < 0x80 && b != '\'') {
+            if (!is_ascii_letter(b))
+              break;
+            j++;
+            continue;
+          }
           uint32_t c2;
           size_t k2 = kb_utf8_decode(s + j, n - j, &c2);
           if (is_letter(c2)) {

@@ -12,6 +12,9 @@
 struct kb_dtables {
   kb_dword slot[DT_SLOTS];
   uint8_t used[DT_SLOTS];
+  /* bit (k[0] << 8 | k[1]) set for every key k (k[1] = 0 for one byte):
+   * most words of a text are no key, and this answers them before hashing */
+  uint64_t pair[65536 / 64];
 };
 
 static kb_dtables g_tables; /* immutable after g_once */
@@ -57,9 +60,17 @@ static size_t slot_of(const char *key, size_t n) {
   return (size_t)kb_hash64(key, n, 0x6461746573ull) & (DT_SLOTS - 1);
 }
 
+static unsigned pair_of(const char *key, size_t n) {
+  return (unsigned)(unsigned char)key[0] << 8 |
+         (n > 1 ? (unsigned char)key[1] : 0u);
+}
+
 const kb_dword *kb_dtables_find(const kb_dtables *tb, const char *key,
                                 size_t n) {
   if (n == 0 || n >= sizeof tb->slot[0].key)
+    return NULL;
+  unsigned pair = pair_of(key, n);
+  if (!(tb->pair[pair >> 6] >> (pair & 63) & 1))
     return NULL;
   for (size_t h = slot_of(key, n), k = 0; k < DT_SLOTS;
        k++, h = (h + 1) & (DT_SLOTS - 1)) {
@@ -86,6 +97,8 @@ static kb_dword *entry(kb_dtables *tb, kb_str raw) {
       memset(w, 0, sizeof *w);
       memcpy(w->key, key, n);
       w->klen = (uint8_t)n;
+      unsigned pair = pair_of(key, n);
+      tb->pair[pair >> 6] |= 1ull << (pair & 63);
       w->wday = -1;
       return w;
     }
