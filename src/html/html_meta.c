@@ -10,6 +10,150 @@
 
 enum { MAX_AUTHORS = 8, MAX_H1 = 8, MAX_PERSONS = 32 };
 
+static int is_space_ascii(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Class and id words the walk looks for, each with the lists it is in.
+ * One pass over an element's class and id finds them all: the walk used
+ * to tokenize the same attributes once per list, on every element. */
+enum {
+  CW_BYLINE = 1,  /* a byline or author box ("byline", "author") */
+  CW_USER = 2,    /* forum and CMS user names ("Thread starter <a
+                     class=username>") */
+  CW_LOGO = 4,    /* a logo or brand <h1>: the site's name, no headline */
+  CW_KICKER = 8,  /* a kicker, roofline or label printed next to a headline
+                     inside its <h1> ("<span class=dachzeile>",
+                     "<small class=article-subtitle>") */
+  CW_COMMENT = 16 /* readers' comments; only a word opening a class token
+                     counts (see class_flags) */
+};
+
+static const struct class_word {
+  const char *w; /* lower-case ASCII, no '-' nor '_' */
+  unsigned char n, lists;
+} class_words[] = {
+    {"byline", 6, CW_BYLINE},        {"author", 6, CW_BYLINE},
+    {"authors", 7, CW_BYLINE},       {"writer", 6, CW_BYLINE},
+    {"autor", 5, CW_BYLINE},         {"autorin", 7, CW_BYLINE},
+    {"verfasser", 9, CW_BYLINE},     {"auteur", 6, CW_BYLINE},
+    {"autore", 6, CW_BYLINE},        {"penulis", 7, CW_BYLINE},
+    {"reporter", 8, CW_BYLINE},      {"creator", 7, CW_BYLINE},
+    {"username", 8, CW_USER},        {"logo", 4, CW_LOGO},
+    {"brand", 5, CW_LOGO},           {"site", 4, CW_LOGO},
+    {"sitename", 8, CW_LOGO},        {"masthead", 8, CW_LOGO},
+    {"kicker", 6, CW_KICKER},        {"overline", 8, CW_KICKER},
+    {"supertitle", 10, CW_KICKER},   {"superline", 9, CW_KICKER},
+    {"subtitle", 8, CW_KICKER},      {"dachzeile", 9, CW_KICKER},
+    {"roofline", 8, CW_KICKER},      {"topline", 7, CW_KICKER},
+    {"eyebrow", 7, CW_KICKER},       {"spitzmarke", 10, CW_KICKER},
+    {"label", 5, CW_KICKER},         {"subheadline", 11, CW_KICKER},
+    {"ueberschrift", 12, CW_KICKER}, {"comment", 7, CW_COMMENT},
+    {"comments", 8, CW_COMMENT},     {"commentlist", 11, CW_COMMENT},
+    {"kommentar", 9, CW_COMMENT},    {"kommentare", 10, CW_COMMENT},
+    {"commentaire", 11, CW_COMMENT}, {"commentaires", 12, CW_COMMENT},
+    {"comentarios", 11, CW_COMMENT}, {"komentar", 8, CW_COMMENT},
+    {"disqus", 6, CW_COMMENT},       {"replies", 7, CW_COMMENT},
+    {"respond", 7, CW_COMMENT}};
+enum { N_CLASS_WORDS = sizeof class_words / sizeof class_words[0] };
+
+/* Which (first letter, length) pairs some class word has: most tokens
+ * ("col", "md", "container") are rejected by one bit test; the others are
+ * compared with the few words of their first letter only. */
+typedef struct class_index {
+  uint32_t letters[16];               /* by length: bit (letter - 'a') */
+  unsigned char first_at[27];         /* by letter: its words in order[] */
+  unsigned char order[N_CLASS_WORDS]; /* class_words indices by letter */
+} class_index;
+
+static void class_index_init(class_index *ci) {
+  memset(ci, 0, sizeof *ci);
+  for (size_t i = 0; i < N_CLASS_WORDS; i++) {
+    int f = class_words[i].w[0] - 'a';
+    ci->letters[class_words[i].n] |= 1u << f;
+    ci->first_at[f + 1]++;
+  }
+  for (int f = 0; f < 26; f++)
+    ci->first_at[f + 1] =
+        (unsigned char)(ci->first_at[f + 1] + ci->first_at[f]);
+  unsigned char fill[26];
+  memcpy(fill, ci->first_at, sizeof fill);
+  for (size_t i = 0; i < N_CLASS_WORDS; i++)
+    ci->order[fill[class_words[i].w[0] - 'a']++] = (unsigned char)i;
+}
+
+/* Bytes that split class words: white space (as is_space_ascii), '-' and
+ * '_', all with the bit CS_SEP; CS_END the string's end. */
+enum { CS_WORD = 0, CS_SEP = 1, CS_SPACE = 1, CS_END = 2, CS_DASH = 5 };
+static const unsigned char class_split[256] = {
+    [0] = CS_END,      [' '] = CS_SPACE, ['\t'] = CS_SPACE, ['\n'] = CS_SPACE,
+    ['\r'] = CS_SPACE, ['-'] = CS_DASH,  ['_'] = CS_DASH};
+
+static unsigned char ascii_lower(unsigned char c) {
+  return (unsigned char)(c + ((unsigned)(c - 'A') < 26u) * 32u);
+}
+
+/* strncasecmp(a, b, n) == 0 in the C locale, inline: the callers run it at
+ * many positions and nearly always fail on the first byte */
+static int ascii_ieq(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char x = ascii_lower((unsigned char)a[i]),
+                  y = ascii_lower((unsigned char)b[i]);
+    if (x != y)
+      return 0;
+    if (!x)
+      return 1;
+  }
+  return 1;
+}
+
+/* The same when b is lower case (a literal or a cue phrase: the cue files
+ * are lower case), so only a needs folding; a NUL in b may only be its last
+ * byte compared ("class" with n 6: the whole name). */
+static int ascii_ieq_lower(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (ascii_lower((unsigned char)a[i]) != (unsigned char)b[i])
+      return 0;
+  return 1;
+}
+
+/* The CW_* lists that the words of one class or id value are in. Words
+ * are split at white space, '-' and '_' ("article-author" holds "author");
+ * CW_COMMENT words count only at the start of a white-space token and
+ * before its end, '-' or '_' ("comments", "comment-list", but not
+ * "category-kommentar" nor "recent_comments": a section named for
+ * comments, not a tag or a widget title). */
+static unsigned class_value_flags(const class_index *ci, const char *s) {
+  const char *start = s;
+  unsigned flags = 0;
+  for (;;) {
+    while (class_split[(unsigned char)*s] & CS_SEP)
+      s++;
+    if (!*s)
+      break;
+    const char *b = s;
+    while (class_split[(unsigned char)*s] == CS_WORD)
+      s++;
+    size_t len = (size_t)(s - b);
+    unsigned f = ascii_lower((unsigned char)*b) - 'a';
+    if (len >= 16 || f >= 26 || !(ci->letters[len] & (1u << f)))
+      continue;
+    int opens = b == start || class_split[(unsigned char)b[-1]] == CS_SPACE;
+    for (size_t k = ci->first_at[f]; k < ci->first_at[f + 1]; k++) {
+      const struct class_word *w = &class_words[ci->order[k]];
+      if (w->n == len && ascii_ieq_lower(b + 1, w->w + 1, len - 1))
+        flags |= w->lists & (opens ? ~0u : ~(unsigned)CW_COMMENT);
+    }
+  }
+  return flags;
+}
+
+static unsigned class_flags(const class_index *ci, const char *cls,
+                            const char *id) {
+  return (cls ? class_value_flags(ci, cls) : 0) |
+         (id ? class_value_flags(ci, id) : 0);
+}
+
 /* One <h1> of the page: its visible text and whether it sits in <article>. */
 typedef struct h1_cand {
   const char *text;
@@ -59,16 +203,21 @@ typedef struct meta_scan {
   size_t n_hrefs;
   kb_arena *a;
   kb_buf tmp;
+  class_index ci;
+  /* looked up once: text_byline runs on every text node */
+  const kb_html_tables *tab;
+  const kb_html_cue *const *by; /* the byline cues */
+  size_t nby;
+  uint8_t by_short_last[256]; /* last bytes of byline cues of <= 4 bytes,
+                                 both cases (see cue_at_end) */
 } meta_scan;
 
 static int ieq_str(const char *a, size_t an, const char *b);
 static long find_words(const char *s, size_t n, const char *ph, size_t pn,
                        size_t from);
 static size_t letters_of(const char *s, size_t n, char *buf, size_t cap);
-
-static int is_space_ascii(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+static int org_words(const char *s, size_t n);
+static int words_open(const char *s, size_t n, const char *ph, size_t pn);
 
 /* Text that screen readers get but the eye does not ("Headline:", " | Site"
  * inside an <h1>): whole class tokens of the common CSS frameworks, the
@@ -107,27 +256,17 @@ static int hidden_node(const xmlNode *n) {
   return 0;
 }
 
-static int class_has_word(const xmlNode *n, const char *const *words);
-
 enum {
   VT_SPACED = 1,   /* a space between elements */
   VT_NO_KICKER = 2 /* skip kicker/roofline/label elements (in an <h1>) */
 };
 
-/* Elements that print a kicker, roofline or label next to a headline
- * inside its <h1> ("<span class=dachzeile>", "<span class=kicker>",
- * "<small class=article-subtitle>"); class words, whole tokens. */
-static const char *const kicker_words[] = {
-    "kicker",    "overline",    "supertitle",   "superline", "subtitle",
-    "dachzeile", "roofline",    "topline",      "eyebrow",   "spitzmarke",
-    "label",     "subheadline", "ueberschrift", NULL};
-
 /* Visible text of n: like kb_html_node_text but without hidden elements
  * (see hidden_node) nor ruby annotations (<rt>, <rp>: furigana readings
  * printed over the headline's characters); VT_SPACED puts a space between
  * elements, so a byline's "Name<span>3 days ago</span>" stays two words. */
-static kb_status visible_text(const xmlNode *n, kb_buf *out, int flags,
-                              int depth) {
+static kb_status visible_text(const class_index *ci, const xmlNode *n,
+                              kb_buf *out, int flags, int depth) {
   kb_status rc = KB_OK;
   if (depth > 100)
     return KB_OK;
@@ -141,13 +280,15 @@ static kb_status visible_text(const xmlNode *n, kb_buf *out, int flags,
           kb_html_is(c, "noscript") || kb_html_is(c, "template") ||
           kb_html_is(c, "rt") || kb_html_is(c, "rp") || hidden_node(c))
         continue;
-      if ((flags & VT_NO_KICKER) && class_has_word(c, kicker_words))
+      if ((flags & VT_NO_KICKER) &&
+          (class_flags(ci, kb_html_attr(c, "class"), kb_html_attr(c, "id")) &
+           CW_KICKER))
         continue;
       if (((flags & VT_SPACED) || kb_html_is(c, "br")) && out->len &&
           out->data[out->len - 1] != ' ')
         rc = kb_buf_putc(out, ' ');
       if (!rc)
-        rc = visible_text(c, out, flags, depth + 1);
+        rc = visible_text(ci, c, out, flags, depth + 1);
     }
   }
   return rc;
@@ -158,7 +299,7 @@ static const char *text_of_ex(meta_scan *m, const xmlNode *n, size_t max,
                               int flags) {
   kb_buf_reset(&m->tmp);
   kb_status rc = n->type == XML_ELEMENT_NODE
-                     ? visible_text(n, &m->tmp, flags, 0)
+                     ? visible_text(&m->ci, n, &m->tmp, flags, 0)
                      : kb_html_node_text(n, &m->tmp);
   if (rc || m->tmp.len == 0)
     return NULL;
@@ -170,56 +311,6 @@ static const char *text_of_ex(meta_scan *m, const xmlNode *n, size_t max,
 
 static const char *text_of(meta_scan *m, const xmlNode *n, size_t max) {
   return text_of_ex(m, n, max, 0);
-}
-
-static int class_has_word(const xmlNode *n, const char *const *words) {
-  const char *attrs[2] = {kb_html_attr(n, "class"), kb_html_attr(n, "id")};
-  for (int k = 0; k < 2; k++) {
-    const char *s = attrs[k];
-    if (!s)
-      continue;
-    while (*s) {
-      while (*s && (is_space_ascii(*s) || *s == '-' || *s == '_'))
-        s++;
-      const char *b = s;
-      while (*s && !is_space_ascii(*s) && *s != '-' && *s != '_')
-        s++;
-      size_t len = (size_t)(s - b);
-      for (size_t w = 0; len && words[w]; w++)
-        if ((b[0] | 0x20) == words[w][0] && len == strlen(words[w]) &&
-            strncasecmp(b, words[w], len) == 0)
-          return 1; /* first byte first: this runs on every element */
-    }
-  }
-  return 0;
-}
-
-/* 1 when a class or id token is one of words or starts with one of them
- * and a '-' or '_' ("comments", "comment-list", but not "category-kommentar"
- * nor "recent_comments": a section named for comments, not a tag or a
- * widget title). */
-static int class_starts_word(const xmlNode *n, const char *const *words) {
-  const char *attrs[2] = {kb_html_attr(n, "class"), kb_html_attr(n, "id")};
-  for (int k = 0; k < 2; k++) {
-    const char *s = attrs[k];
-    while (s && *s) {
-      while (*s && is_space_ascii(*s))
-        s++;
-      const char *b = s;
-      while (*s && !is_space_ascii(*s))
-        s++;
-      size_t len = (size_t)(s - b);
-      for (size_t w = 0; len && words[w]; w++) {
-        if ((b[0] | 0x20) != words[w][0])
-          continue;
-        size_t wl = strlen(words[w]);
-        if (len >= wl && !strncasecmp(b, words[w], wl) &&
-            (len == wl || b[wl] == '-' || b[wl] == '_'))
-          return 1;
-      }
-    }
-  }
-  return 0;
 }
 
 /* ---- JSON-LD ------------------------------------------------------------ */
@@ -424,8 +515,10 @@ static void on_meta(meta_scan *m, const xmlNode *n) {
              {"byl", &m->meta_author},
              {"sailthru.author", &m->meta_author},
              {"parsely-author", &m->meta_author}};
+  unsigned char k0 = ascii_lower((unsigned char)key[0]); /* keys: lower */
   for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-    if (strcasecmp(key, map[i].k) == 0 && !*map[i].slot) {
+    if (k0 == (unsigned char)map[i].k[0] && strcasecmp(key, map[i].k) == 0 &&
+        !*map[i].slot) {
       /* article:author is often a profile URL, not a name */
       if (map[i].slot == &m->meta_author && (strstr(v, "://") || v[0] == '/'))
         return;
@@ -443,24 +536,36 @@ static void on_meta(meta_scan *m, const xmlNode *n) {
     }
 }
 
-/* Links to an author's page: /author/jane-doe, /autor/, /profile/ ... */
+/* Links to an author's page: /author/jane-doe, /autor/, /profile/ ...
+ * The first of these path words (in this order) that the href holds as a
+ * whole segment decides, at its first place: a person's page has a slug
+ * after it, "/people/" alone is the section's index ("People" in the
+ * menu). One pass over the href's segments: this runs on every link. */
 static int is_author_href(const char *href) {
-  static const char *const parts[] = {
-      "/author/",  "/authors/", "/autor/",      "/autoren/",   "/auteur/",
-      "/penulis/", "/profile/", "/journalist/", "/redakteur/", "/people/",
-      "/staff/",   "/writers/", "/profil/",     NULL};
+  static const struct {
+    const char *w;
+    size_t n;
+  } parts[] = {{"author", 6},  {"authors", 7},     {"autor", 5},
+               {"autoren", 7}, {"auteur", 6},      {"penulis", 7},
+               {"profile", 7}, {"journalist", 10}, {"redakteur", 9},
+               {"people", 6},  {"staff", 5},       {"writers", 7},
+               {"profil", 6}};
+  enum { N_PARTS = sizeof parts / sizeof parts[0] };
   if (!href)
     return 0;
-  for (int i = 0; parts[i]; i++) {
-    const char *at = strstr(href, parts[i]);
-    if (!at)
-      continue;
-    /* a person's page has a slug after the part: "/people/" alone is the
-       section's index ("People" in the menu) */
-    char next = at[strlen(parts[i])];
-    return next && next != '?' && next != '#';
+  size_t best = N_PARTS;
+  const char *after = NULL; /* the byte after the best part's '/' */
+  const char *seg = strchr(href, '/'), *p; /* seg: at a segment's '/' */
+  for (; seg && best > 0 && (p = strchr(seg + 1, '/')); seg = p) {
+    size_t n = (size_t)(p - seg - 1);
+    for (size_t k = 0; n >= 5 && n <= 10 && k < best; k++)
+      if (parts[k].n == n && seg[1] == parts[k].w[0] &&
+          !memcmp(seg + 1, parts[k].w, n)) {
+        best = k;
+        after = p + 1;
+      }
   }
-  return 0;
+  return after && *after && *after != '?' && *after != '#';
 }
 
 /* The site part of a URL's host: its last two labels, three when the
@@ -670,19 +775,29 @@ static int cue_at_end(meta_scan *m, const xmlNode *t, const char *c0) {
   size_t len = strnlen(c0, 160);
   if (len >= 160 || len < 4)
     return 0;
+  /* most texts end in a byte no short cue ends with: tell so before
+     trimming, when the text ends in ASCII (else a Unicode space may
+     follow the last word) */
+  size_t e = len;
+  while (e > 0 &&
+         (c0[e - 1] == ' ' || (c0[e - 1] >= 0x09 && c0[e - 1] <= 0x0D)))
+    e--;
+  if (!e || ((unsigned char)c0[e - 1] < 0x80 &&
+             !m->by_short_last[(unsigned char)c0[e - 1]]))
+    return 0;
   kb_str s = kb_str_trim((kb_str){c0, len});
   size_t w = s.n;
   while (w > 0 && s.p[w - 1] != ' ' && s.n - w < 5)
     w--;
   if (w < 2 || s.p[w - 1] != ' ')
     return 0;
-  const kb_html_tables *tab = kb_html_tables_get();
+  const kb_html_tables *tab = m->tab;
+  if (!tab->byline_first[(unsigned char)s.p[w]])
+    return 0; /* no byline cue starts so */
   int cue = 0;
-  for (size_t i = 0; i < tab->nauthor_cues && !cue; i++) {
-    const kb_html_cue *c = &tab->author_cues[i];
-    cue = c->kind == KB_AUTHOR_BYLINE && c->n <= 4 && c->n == s.n - w &&
-          !strncasecmp(s.p + w, c->phrase, c->n); /* phrases: no NUL */
-  }
+  for (size_t i = 0; i < m->nby && !cue; i++)
+    cue = m->by[i]->n <= 4 && m->by[i]->n == s.n - w &&
+          ascii_ieq_lower(s.p + w, m->by[i]->phrase, m->by[i]->n);
   if (!cue)
     return 0;
   int ok = has_date(s.p, w), footer = 0;
@@ -707,11 +822,11 @@ static int cue_at_end(meta_scan *m, const xmlNode *t, const char *c0) {
 /* A text node "By" / "Text von Jane Doe" / "par" followed by the name in
  * the next element: a byline printed in the page. */
 static void text_byline(meta_scan *m, const xmlNode *t) {
-  const kb_html_tables *tab = kb_html_tables_get();
+  const kb_html_tables *tab = m->tab;
   /* cheap rejections first: this runs on every text node */
   const char *c0 = (const char *)t->content;
-  while (*c0 == ' ' || *c0 == '\n' || *c0 == '\t' || *c0 == '\r')
-    c0++;
+  while (class_split[(unsigned char)*c0] == CS_SPACE)
+    c0++; /* is_space_ascii, one table load a byte */
   if (cue_at_end(m, t, c0))
     return;
   /* a separator before the byline ("05.02.2020 <span>- Redaktion: Jane
@@ -745,10 +860,9 @@ static void text_byline(meta_scan *m, const xmlNode *t) {
   kb_str s = kb_str_trim((kb_str){c0, len});
   if (s.n < 2 || s.n > 100)
     return;
-  for (size_t i = 0; i < tab->nauthor_cues; i++) {
-    const kb_html_cue *c = &tab->author_cues[i];
-    if (c->kind != KB_AUTHOR_BYLINE || c->n > s.n ||
-        strncasecmp(s.p, c->phrase, c->n) != 0)
+  for (size_t i = 0; i < m->nby; i++) {
+    const kb_html_cue *c = m->by[i];
+    if (c->n > s.n || !ascii_ieq_lower(s.p, c->phrase, c->n))
       continue;
     if (c->n == s.n || (s.p[c->n] == ':' && c->n + 1 == s.n)) {
       /* the name follows in the next element or text, here or after the
@@ -895,12 +1009,12 @@ static const char *signature(meta_scan *m, const xmlNode *p) {
     return NULL;
   kb_str t = kb_str_trim((kb_str){text, strlen(text)});
   /* a closing greeting: "Euer", "Viele Grüße", "Best," */
-  const kb_html_tables *tab = kb_html_tables_get();
+  size_t nsign;
+  const kb_html_cue *const *sign = kb_html_author_cues(KB_AUTHOR_SIGN, &nsign);
   int greeting = 0, dated = 0, apart = 0;
-  for (size_t i = 0; i < tab->nauthor_cues && !greeting; i++) {
-    const kb_html_cue *c = &tab->author_cues[i];
-    if (c->kind == KB_AUTHOR_SIGN && c->n < t.n &&
-        find_words(t.p, t.n, c->phrase, c->n, 0) == 0) {
+  for (size_t i = 0; i < nsign && !greeting; i++) {
+    const kb_html_cue *c = sign[i];
+    if (c->n < t.n && words_open(t.p, t.n, c->phrase, c->n)) {
       size_t j = c->n;
       while (j < t.n && (t.p[j] == ',' || t.p[j] == ' '))
         j++;
@@ -982,58 +1096,132 @@ static int root_link_only(const xmlNode *h) {
   return href && is_root_href(href);
 }
 
+/* Tags the walk treats apart; the rest are TAG_OTHER. */
+enum {
+  TAG_OTHER,
+  TAG_A,
+  TAG_SPAN,
+  TAG_P,
+  TAG_H1,
+  TAG_H2,
+  TAG_META,
+  TAG_TITLE,
+  TAG_LINK,
+  TAG_SCRIPT,
+  TAG_SKIP, /* style, svg: nothing of the page's metadata inside */
+  TAG_HTML,
+  TAG_ARTICLE
+};
+
+/* The walk's tag kind: the first byte picks the few names to compare,
+ * where a chain of strcmp ran on every element. */
+static int tag_kind(const char *t) {
+  switch (t[0]) {
+  case 'a':
+    return !t[1] ? TAG_A : !strcmp(t, "article") ? TAG_ARTICLE : TAG_OTHER;
+  case 'h':
+    if (t[1] == '1' && !t[2])
+      return TAG_H1;
+    if (t[1] == '2' && !t[2])
+      return TAG_H2;
+    return !strcmp(t, "html") ? TAG_HTML : TAG_OTHER;
+  case 'l': return !strcmp(t, "link") ? TAG_LINK : TAG_OTHER;
+  case 'm': return !strcmp(t, "meta") ? TAG_META : TAG_OTHER;
+  case 'p': return !t[1] ? TAG_P : TAG_OTHER;
+  case 's':
+    return !strcmp(t, "span")                         ? TAG_SPAN
+           : !strcmp(t, "script")                     ? TAG_SCRIPT
+           : !strcmp(t, "style") || !strcmp(t, "svg") ? TAG_SKIP
+                                                      : TAG_OTHER;
+  case 't': return !strcmp(t, "title") ? TAG_TITLE : TAG_OTHER;
+  default: return TAG_OTHER;
+  }
+}
+
+/* The attributes the walk reads on an ordinary element, NULL when absent;
+ * as kb_html_attr gives them (first of a name, any letter case, "" when
+ * without a value), gathered in one pass over the attribute list. */
+typedef struct el_attrs {
+  const char *cls, *id, *rel, *itemprop, *href;
+} el_attrs;
+
+static void gather_attrs(const xmlNode *n, el_attrs *at) {
+  memset(at, 0, sizeof *at);
+  for (const xmlAttr *a = n->properties; a; a = a->next) {
+    const char *name = (const char *)a->name, **slot = NULL;
+    if (!name)
+      continue;
+    switch (ascii_lower((unsigned char)name[0])) {
+    case 'c': slot = ascii_ieq_lower(name, "class", 6) ? &at->cls : NULL; break;
+    case 'h': slot = ascii_ieq_lower(name, "href", 5) ? &at->href : NULL; break;
+    case 'i':
+      slot = ascii_ieq_lower(name, "id", 3)         ? &at->id
+             : ascii_ieq_lower(name, "itemprop", 9) ? &at->itemprop
+                                                    : NULL;
+      break;
+    case 'r': slot = ascii_ieq_lower(name, "rel", 4) ? &at->rel : NULL; break;
+    default: break;
+    }
+    if (slot && !*slot)
+      *slot = a->children && a->children->content
+                  ? (const char *)a->children->content
+                  : "";
+  }
+}
+
 static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
                  kb_article *out) {
-  static const char *const byline_words[] = {
-      "byline",   "author",    "authors", "writer", "autor",
-      "autorin",  "verfasser", "auteur",  "autore", "penulis",
-      "reporter", "creator",   NULL};
-  /* forum and CMS user names ("Thread starter <a class=username>") */
-  static const char *const user_words[] = {"username", NULL};
-  static const char *const comment_words[] = {
-      "comment",     "comments",     "commentlist", "kommentar", "kommentare",
-      "commentaire", "commentaires", "comentarios", "komentar",  "disqus",
-      "replies",     "respond",      NULL};
   for (const xmlNode *c = n; c; c = c->next) {
     if (c->type == XML_TEXT_NODE && c->content && !m->text_byline &&
         depth > 2 && !m->in_comment)
       text_byline(m, c);
     if (c->type != XML_ELEMENT_NODE || !c->name)
       continue;
-    const char *tag = (const char *)c->name;
+    int tag = tag_kind((const char *)c->name);
+    if (tag == TAG_SCRIPT) {
+      const char *type = kb_html_attr(c, "type");
+      if (type && !strcasecmp(type, "application/ld+json"))
+        ld_script(m, c, out);
+      continue;
+    }
+    if (tag == TAG_SKIP)
+      continue;
     int art = in_article;
-    if (!strcmp(tag, "h2") && m->n_h2s < MAX_H1 && !m->in_comment &&
+    el_attrs at;
+    gather_attrs(c, &at);
+    /* the class words this element is asked about: nothing needs more
+       than the first byline and user name, nor comments inside comments */
+    int outside = !m->in_comment;
+    unsigned want =
+        (tag == TAG_H1 ? CW_LOGO : 0) |
+        (outside && c->children && depth < 200 ? CW_COMMENT : 0) |
+        (outside && !m->byline ? CW_BYLINE : 0) |
+        (outside && !m->username && (tag == TAG_A || tag == TAG_SPAN) ? CW_USER
+                                                                      : 0);
+    unsigned words = want ? class_flags(&m->ci, at.cls, at.id) : 0;
+    if (tag == TAG_H2 && m->n_h2s < MAX_H1 && !m->in_comment &&
         !hidden_node(c)) {
       const char *t = text_of(m, c, 600); /* and walked as any element */
       if (t)
         m->h2s[m->n_h2s++] = t;
     }
-    if (!strcmp(tag, "meta")) {
+    if (tag == TAG_META) {
       on_meta(m, c);
-    } else if (!strcmp(tag, "title")) {
+    } else if (tag == TAG_TITLE) {
       if (!m->title_tag)
         m->title_tag = text_of(m, c, 600);
-    } else if (!strcmp(tag, "link")) {
-      const char *rel = kb_html_attr(c, "rel"), *href = kb_html_attr(c, "href");
-      if (rel && href && !strcasecmp(rel, "canonical") && !m->canonical)
-        m->canonical = href;
-    } else if (!strcmp(tag, "script")) {
-      const char *type = kb_html_attr(c, "type");
-      if (type && !strcasecmp(type, "application/ld+json"))
-        ld_script(m, c, out);
-      continue;
-    } else if (!strcmp(tag, "style") || !strcmp(tag, "svg")) {
-      continue;
-    } else if (!strcmp(tag, "html")) {
+    } else if (tag == TAG_LINK) {
+      if (at.rel && at.href && !strcasecmp(at.rel, "canonical") &&
+          !m->canonical)
+        m->canonical = at.href;
+    } else if (tag == TAG_HTML) {
       const char *l = kb_html_attr(c, "lang");
       if (!l)
         l = kb_html_attr(c, "xml:lang");
       if (l && *l)
         m->lang = l;
-    } else if (!strcmp(tag, "h1")) {
-      static const char *const logo_words[] = {"logo",     "brand",    "site",
-                                               "sitename", "masthead", NULL};
-      if (class_has_word(c, logo_words)) {
+    } else if (tag == TAG_H1) {
+      if (words & CW_LOGO) {
         if (!m->logo) /* the site's name, not a headline */
           m->logo = text_of(m, c, 120);
         continue;
@@ -1058,14 +1246,13 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
       if (t && m->n_h1s < MAX_H1)
         m->h1s[m->n_h1s++] = (h1_cand){t, in_article};
       continue;
-    } else if (!strcmp(tag, "article")) {
+    } else if (tag == TAG_ARTICLE) {
       art = 1;
     } else if (!m->in_comment) {
-      const char *rel = kb_html_attr(c, "rel");
-      const char *ip = kb_html_attr(c, "itemprop");
-      if (!m->rel_author && rel && !strcasecmp(rel, "author"))
+      if (!m->rel_author && at.rel && !strcasecmp(at.rel, "author"))
         m->rel_author = text_of_ex(m, c, 120, VT_SPACED);
-      if (!m->prop_author && ip && !strcasecmp(ip, "author")) {
+      if (!m->prop_author && at.itemprop &&
+          !strcasecmp(at.itemprop, "author")) {
         /* <span itemprop="author"><span itemprop="name">..</span></span> */
         const xmlNode *name = NULL;
         for (const xmlNode *d = c->children; d && !name; d = d->next) {
@@ -1075,24 +1262,23 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
         }
         m->prop_author = text_of_ex(m, name ? name : c, 160, VT_SPACED);
       }
-      if (!m->byline && class_has_word(c, byline_words)) {
+      if (!m->byline && (words & CW_BYLINE)) {
         const xmlNode *link = author_link(c);
         m->byline = text_of_ex(m, link ? link : c, 160, VT_SPACED);
       }
-      if (!m->username && (kb_html_is(c, "a") || kb_html_is(c, "span")) &&
-          class_has_word(c, user_words)) /* names are links or spans */
+      if (!m->username && (tag == TAG_A || tag == TAG_SPAN) &&
+          (words & CW_USER)) /* names are links or spans */
         m->username = text_of(m, c, 60);
-      if (m->n_hrefs < 4 && kb_html_is(c, "a") &&
-          is_author_href(kb_html_attr(c, "href"))) {
-        m->href_url[m->n_hrefs] = kb_html_attr(c, "href");
+      if (m->n_hrefs < 4 && tag == TAG_A && is_author_href(at.href)) {
+        m->href_url[m->n_hrefs] = at.href;
         m->href_text[m->n_hrefs++] = text_of(m, c, 120);
       }
-      if (!m->signature && depth > 2 && kb_html_is(c, "p"))
+      if (!m->signature && depth > 2 && tag == TAG_P)
         m->signature = signature(m, c);
     }
     if (c->children && depth < 200) {
       /* readers' comments carry their own "author" classes and names */
-      int comment = class_starts_word(c, comment_words);
+      int comment = (words & CW_COMMENT) != 0;
       m->in_comment += comment;
       walk(m, c->children, art, depth + 1, out);
       m->in_comment -= comment;
@@ -1175,19 +1361,32 @@ static int word_char(unsigned char c) {
          ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* 1 when phrase (pn > 0 bytes) stands at s + i as whole words, ASCII
+ * case-insensitive; i + pn <= n. */
+static int words_at(const char *s, size_t n, size_t i, const char *ph,
+                    size_t pn) {
+  return !(i > 0 && word_char((unsigned char)s[i - 1])) &&
+         ascii_ieq(s + i, ph, pn) &&
+         !(i + pn < n && word_char((unsigned char)s[i + pn]) &&
+           word_char((unsigned char)ph[pn - 1]));
+}
+
+/* 1 when phrase opens s as whole words: find_words(...) == 0, without
+ * looking further. */
+static int words_open(const char *s, size_t n, const char *ph, size_t pn) {
+  return pn && pn <= n && words_at(s, n, 0, ph, pn);
+}
+
 /* Position of phrase as whole words in s (ASCII case-insensitive), or -1. */
 static long find_words(const char *s, size_t n, const char *ph, size_t pn,
                        size_t from) {
-  for (size_t i = from; i + pn <= n; i++) {
-    if (i > 0 && word_char((unsigned char)s[i - 1]))
-      continue;
-    if (strncasecmp(s + i, ph, pn) != 0)
-      continue;
-    if (i + pn < n && word_char((unsigned char)s[i + pn]) &&
-        word_char((unsigned char)ph[pn - 1]))
-      continue;
-    return (long)i;
-  }
+  if (!pn)
+    return -1; /* no cue is empty (words_at reads ph[pn - 1]) */
+  /* the first byte inline: a call per position was most of this scan */
+  unsigned char first = ascii_lower((unsigned char)ph[0]);
+  for (size_t i = from; i + pn <= n; i++)
+    if (ascii_lower((unsigned char)s[i]) == first && words_at(s, n, i, ph, pn))
+      return (long)i;
   return -1;
 }
 
@@ -1242,11 +1441,13 @@ static int is_role(kb_str t) {
  * word after a date or a publishing verb starts the name. Returns the
  * offset of the name, 0 when none. */
 static size_t name_after_cue(kb_str t) {
-  const kb_html_tables *tab = kb_html_tables_get();
+  size_t nby, nrej;
+  const kb_html_cue *const *by = kb_html_author_cues(KB_AUTHOR_BYLINE, &nby);
+  const kb_html_cue *const *rej = kb_html_author_cues(KB_AUTHOR_REJECT, &nrej);
   size_t best = 0;
-  for (size_t i = 0; i < tab->nauthor_cues; i++) {
-    const kb_html_cue *c = &tab->author_cues[i];
-    if (c->kind != KB_AUTHOR_BYLINE || c->n > 4)
+  for (size_t i = 0; i < nby; i++) {
+    const kb_html_cue *c = by[i];
+    if (c->n > 4)
       continue; /* the one-word cues: by, von, par, por, oleh, door */
     long at = find_words(t.p, t.n, c->phrase, c->n, 1);
     if (at <= 0 || (size_t)at + c->n + 1 >= t.n || (size_t)at < best)
@@ -1254,13 +1455,8 @@ static size_t name_after_cue(kb_str t) {
     int ok = 0;
     for (long k = 0; k < at && !ok; k++)
       ok = t.p[k] >= '0' && t.p[k] <= '9';
-    for (size_t j = 0; j < tab->nauthor_cues && !ok; j++) {
-      const kb_html_cue *r = &tab->author_cues[j];
-      long w = r->kind == KB_AUTHOR_REJECT
-                   ? find_words(t.p, (size_t)at, r->phrase, r->n, 0)
-                   : -1;
-      ok = w >= 0;
-    }
+    for (size_t j = 0; j < nrej && !ok; j++)
+      ok = find_words(t.p, (size_t)at, rej[j]->phrase, rej[j]->n, 0) >= 0;
     if (ok)
       best = (size_t)at + c->n;
   }
@@ -1363,14 +1559,17 @@ enum {
  * -1 when a printed line reads as a phrase, else 0. */
 static int add_author(kb_buf *out, const char *s, size_t n, const char *site,
                       int flags) {
-  const kb_html_tables *tab = kb_html_tables_get();
+  size_t ncredit, npre, nby, nrej, ncut;
+  const kb_html_cue *const *credit =
+      kb_html_author_cues(KB_AUTHOR_CREDIT, &ncredit);
+  const kb_html_cue *const *pre = kb_html_author_cues(KB_AUTHOR_PREFIX, &npre);
+  const kb_html_cue *const *by = kb_html_author_cues(KB_AUTHOR_BYLINE, &nby);
+  const kb_html_cue *const *rej = kb_html_author_cues(KB_AUTHOR_REJECT, &nrej);
+  const kb_html_cue *const *cut = kb_html_author_cues(KB_AUTHOR_CUT, &ncut);
   kb_str t = kb_str_trim((kb_str){s, n});
-  for (size_t i = 0; i < tab->nauthor_cues; i++) {
-    const kb_html_cue *c = &tab->author_cues[i];
-    if (c->kind == KB_AUTHOR_CREDIT &&
-        find_words(t.p, t.n, c->phrase, c->n, 0) == 0)
+  for (size_t i = 0; i < ncredit; i++)
+    if (words_open(t.p, t.n, credit[i]->phrase, credit[i]->n))
       return 0; /* "Foto: Jane Doe" credits a picture, not the text */
-  }
   size_t from = name_after_cue(t);
   if (from)
     t = kb_str_trim((kb_str){t.p + from, t.n - from});
@@ -1378,10 +1577,12 @@ static int add_author(kb_buf *out, const char *s, size_t n, const char *site,
     return 0;
   for (int again = 1; again;) {
     again = 0;
-    for (size_t i = 0; i < tab->nauthor_cues; i++) {
-      const kb_html_cue *c = &tab->author_cues[i];
-      if ((c->kind != KB_AUTHOR_PREFIX && c->kind != KB_AUTHOR_BYLINE) ||
-          find_words(t.p, t.n, c->phrase, c->n, 0) != 0)
+    /* prefixes and byline cues in the file's order (one array: pointers
+       in order) */
+    for (size_t i = 0, j = 0; i < npre || j < nby;) {
+      const kb_html_cue *c =
+          j >= nby || (i < npre && pre[i] < by[j]) ? pre[i++] : by[j++];
+      if (!words_open(t.p, t.n, c->phrase, c->n))
         continue;
       if (c->n == t.n)
         return 0; /* only the prefix */
@@ -1394,20 +1595,14 @@ static int add_author(kb_buf *out, const char *s, size_t n, const char *site,
       again = 1;
     }
   }
-  for (size_t i = 0; i < tab->nauthor_cues; i++) {
-    const kb_html_cue *c = &tab->author_cues[i];
-    if (c->kind == KB_AUTHOR_REJECT &&
-        find_words(t.p, t.n, c->phrase, c->n, 0) >= 0)
+  for (size_t i = 0; i < nrej; i++)
+    if (find_words(t.p, t.n, rej[i]->phrase, rej[i]->n, 0) >= 0)
       return 0;
-  }
-  for (size_t i = 0; i < tab->nauthor_cues; i++) { /* cut after rejecting */
-    const kb_html_cue *c = &tab->author_cues[i];
-    if (c->kind == KB_AUTHOR_CUT) {
-      /* at 0 too: a part that is only "PhD" or "Updated" is no name */
-      long at = find_words(t.p, t.n, c->phrase, c->n, 0);
-      if (at >= 0)
-        t.n = (size_t)at;
-    }
+  for (size_t i = 0; i < ncut; i++) { /* cut after rejecting */
+    /* at 0 too: a part that is only "PhD" or "Updated" is no name */
+    long at = find_words(t.p, t.n, cut[i]->phrase, cut[i]->n, 0);
+    if (at >= 0)
+      t.n = (size_t)at;
   }
   /* a name ends before digits (dates, times), '|' and bullets */
   size_t end = 0;
@@ -1473,11 +1668,12 @@ static int add_author(kb_buf *out, const char *s, size_t n, const char *site,
  * "sep" in data/html/author_noise.tsv ("Jane Doe im Gespräch mit John
  * Roe"), else 0. */
 static size_t sep_phrase(const char *s, size_t n) {
-  const kb_html_tables *tab = kb_html_tables_get();
-  for (size_t i = 0; i < tab->nauthor_cues; i++) {
-    const kb_html_cue *c = &tab->author_cues[i];
-    if (c->kind == KB_AUTHOR_SEP && c->n + 2 <= n && s[c->n + 1] == ' ' &&
-        !strncasecmp(s + 1, c->phrase, c->n))
+  size_t nsep;
+  const kb_html_cue *const *sep = kb_html_author_cues(KB_AUTHOR_SEP, &nsep);
+  for (size_t i = 0; i < nsep; i++) {
+    const kb_html_cue *c = sep[i];
+    if (c->n + 2 <= n && s[c->n + 1] == ' ' &&
+        ascii_ieq_lower(s + 1, c->phrase, c->n))
       return c->n + 2;
   }
   return 0;
@@ -1508,7 +1704,8 @@ static void add_authors(kb_buf *out, const char *raw, const char *site,
     size_t cut = 0;
     if (i == n) {
       cut = 1;
-    } else {
+    } else if (s[i] == ',' || s[i] == ';' || s[i] == ' ') {
+      /* the separators' first bytes: no compare at other positions */
       for (int k = 0; seps[k]; k++) {
         size_t kl = strlen(seps[k]);
         if (i + kl <= n && strncasecmp(s + i, seps[k], kl) == 0) {
@@ -1652,21 +1849,27 @@ static kb_str strip_site(kb_str t, const char *site, const char *logo,
     const char *best = NULL, *first = NULL;
     size_t best_len = 0, first_len = 0;
     int best_kind = 0;
-    for (size_t k = 0; k < N_TITLE_SEPS; k++) {
-      size_t kl = title_seps[k].n;
-      for (size_t i = 0; i + kl <= t.n; i++)
-        if (t.p[i] == title_seps[k].s[0] && /* no call per position */
-            memcmp(t.p + i, title_seps[k].s, kl) == 0) {
-          if (!best || t.p + i > best) {
-            best = t.p + i;
-            best_len = kl;
-            best_kind = title_seps[k].kind;
-          }
-          if (!first || t.p + i < first) {
-            first = t.p + i;
-            first_len = kl;
-          }
+    /* one scan for all separators: each starts with ' ' or ':'; at one
+       place the first in the table wins, as for the last and the first */
+    for (size_t i = 0; i < t.n; i++) {
+      if (t.p[i] != ' ' && t.p[i] != ':')
+        continue;
+      for (size_t k = 0; k < N_TITLE_SEPS; k++) {
+        size_t kl = title_seps[k].n;
+        if (i + kl > t.n || t.p[i] != title_seps[k].s[0] ||
+            t.p[i + 1] != title_seps[k].s[1] ||
+            memcmp(t.p + i, title_seps[k].s, kl) != 0)
+          continue;
+        if (!best || t.p + i > best) {
+          best = t.p + i;
+          best_len = kl;
+          best_kind = title_seps[k].kind;
         }
+        if (!first) {
+          first = t.p + i;
+          first_len = kl;
+        }
+      }
     }
     if (!best)
       break;
@@ -1825,15 +2028,16 @@ static size_t letters_of(const char *s, size_t n, char *buf, size_t cap) {
  * introduces a name: it equals a prefix or byline phrase of
  * data/html/author_noise.tsv. */
 static int is_author_label(const char *label) {
-  const kb_html_tables *tab = kb_html_tables_get();
   kb_str l = kb_str_trim((kb_str){label, strlen(label)});
   while (l.n && l.p[l.n - 1] == ':')
     l.n--;
-  for (size_t i = 0; i < tab->nauthor_cues; i++) {
-    const kb_html_cue *c = &tab->author_cues[i];
-    if ((c->kind == KB_AUTHOR_PREFIX || c->kind == KB_AUTHOR_BYLINE) &&
-        c->n == l.n && !strncasecmp(c->phrase, l.p, l.n))
-      return 1;
+  static const int kinds[] = {KB_AUTHOR_PREFIX, KB_AUTHOR_BYLINE};
+  for (int k = 0; k < 2; k++) {
+    size_t nc;
+    const kb_html_cue *const *c = kb_html_author_cues(kinds[k], &nc);
+    for (size_t i = 0; i < nc; i++)
+      if (c[i]->n == l.n && ascii_ieq_lower(l.p, c[i]->phrase, l.n))
+        return 1;
   }
   return 0;
 }
@@ -1842,14 +2046,9 @@ static int is_author_label(const char *label) {
  * data/html/author_noise.tsv (GmbH, e.V., Verlag...), the site name, or the
  * host's letters ("Example" on ex-ample.com). */
 static int is_org_name(const char *name, const char *site, kb_str host) {
-  const kb_html_tables *tab = kb_html_tables_get();
   size_t n = strlen(name);
-  for (size_t i = 0; i < tab->nauthor_cues; i++) {
-    const kb_html_cue *c = &tab->author_cues[i];
-    if (c->kind == KB_AUTHOR_ORG &&
-        find_words(name, n, c->phrase, c->n, 0) >= 0)
-      return 1;
-  }
+  if (org_words(name, n))
+    return 1;
   kb_str t = kb_str_trim((kb_str){name, n});
   if (site && ieq_str(t.p, t.n, site))
     return 1;
@@ -1882,12 +2081,11 @@ static int title_site_part(meta_scan *m, const char *name) {
 
 /* 1 when s[0..n) holds a word of kind "org" (Staff, Verlag, GmbH...) */
 static int org_words(const char *s, size_t n) {
-  const kb_html_tables *tab = kb_html_tables_get();
-  for (size_t i = 0; i < tab->nauthor_cues; i++) {
-    const kb_html_cue *c = &tab->author_cues[i];
-    if (c->kind == KB_AUTHOR_ORG && find_words(s, n, c->phrase, c->n, 0) >= 0)
+  size_t norg;
+  const kb_html_cue *const *org = kb_html_author_cues(KB_AUTHOR_ORG, &norg);
+  for (size_t i = 0; i < norg; i++)
+    if (find_words(s, n, org[i]->phrase, org[i]->n, 0) >= 0)
       return 1;
-  }
   return 0;
 }
 
@@ -1980,6 +2178,17 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
   memset(&m, 0, sizeof m);
   m.a = scratch;
   kb_buf_init(&m.tmp, 1u << 24);
+  class_index_init(&m.ci);
+  m.tab = kb_html_tables_get();
+  m.by = kb_html_author_cues(KB_AUTHOR_BYLINE, &m.nby);
+  for (size_t i = 0; i < m.nby; i++)
+    if (m.by[i]->n && m.by[i]->n <= 4) {
+      unsigned char l =
+          ascii_lower((unsigned char)m.by[i]->phrase[m.by[i]->n - 1]);
+      m.by_short_last[l] = 1;
+      if (l >= 'a' && l <= 'z')
+        m.by_short_last[l - 32] = 1;
+    }
   memset(meta, 0, sizeof *meta);
   xmlNode *root = xmlDocGetRootElement(doc);
   if (root)

@@ -9,6 +9,11 @@
 
 static kb_html_tables g_tables; /* written once under pthread_once */
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+/* author cues grouped by kind, in file order (pointers into
+   g_tables.author_cues): written once under pthread_once with g_tables */
+enum { N_AUTHOR_KINDS = KB_AUTHOR_FOOTER + 1 };
+static const kb_html_cue **g_by_kind[N_AUTHOR_KINDS];
+static size_t g_nkind[N_AUTHOR_KINDS];
 
 #define WORD_SLOTS 1024u
 #define BODY_SLOTS 256u
@@ -144,11 +149,33 @@ static void build_all(void) {
         g_tables.byline_first[f - 32] = 1;
     }
   }
+  /* the callers each want one or two kinds out of ~250 cues: a list per
+     kind spares them a pass over all of them per candidate string */
+  size_t n = g_tables.nauthor_cues;
+  const kb_html_cue **all = n ? calloc(n, sizeof *all) : NULL; /* process */
+  size_t at = 0;
+  for (int k = 0; all && k < N_AUTHOR_KINDS; k++) {
+    g_by_kind[k] = all + at;
+    for (size_t i = 0; i < n; i++)
+      if (g_tables.author_cues[i].kind == k)
+        all[at++] = &g_tables.author_cues[i];
+    g_nkind[k] = (size_t)(all + at - g_by_kind[k]);
+  }
 }
 
 const kb_html_tables *kb_html_tables_get(void) {
   pthread_once(&g_once, build_all);
   return &g_tables;
+}
+
+const kb_html_cue *const *kb_html_author_cues(int kind, size_t *n) {
+  pthread_once(&g_once, build_all);
+  if (kind < 0 || kind >= N_AUTHOR_KINDS || !g_by_kind[kind]) {
+    *n = 0;
+    return NULL;
+  }
+  *n = g_nkind[kind];
+  return g_by_kind[kind];
 }
 
 int kb_html_word_weight(const kb_html_tables *t, const char *w, size_t n) {
