@@ -115,6 +115,9 @@ int kb_dates_find_ex(const char *s, size_t n, const kb_date_ctx *ctx,
                      size_t *len);
 int kb_dates_line_ex(const char *s, size_t n, const kb_date_ctx *ctx,
                      int allow_relative, kb_datetime *out);
+/* The same test on a text already tokenized (at most 300 bytes), for a
+ * caller that scans the text for other dates too. */
+int kb_dates_line_scan(const dscan *sc, int allow_relative, kb_datetime *out);
 
 /* The first absolute date of s[0..n) that no modification label
  * ("Updated:", "Letzte Änderung:") introduces; when every date has one, the

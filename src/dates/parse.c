@@ -873,24 +873,29 @@ int kb_date_line_abs(const char *s, size_t n, const kb_date_ctx *ctx,
 int kb_dates_line_ex(const char *s, size_t n, const kb_date_ctx *ctx,
                      int allow_relative, kb_datetime *out) {
   dscan sc;
-  dmatch m;
-  int ok = 0;
   if (!s || n > 300 || dscan_init(&sc, s, n, ctx) != KB_OK)
     return 0;
-  if (!find_in(&sc, &m, allow_relative))
-    goto done;
+  int ok = kb_dates_line_scan(&sc, allow_relative, out);
+  dscan_clear(&sc);
+  return ok;
+}
+
+int kb_dates_line_scan(const dscan *sc, int allow_relative, kb_datetime *out) {
+  dmatch m;
+  if (sc->n > 300 || !find_in(sc, &m, allow_relative))
+    return 0;
   int other_before = 0, pending = 0, glued = 0, other_after = 0, gate = 0;
   int nums = 0;
   /* "1. Februar 2022, Daniel Dillenburg": a comma right after the date
    * followed only by capitalised words is a byline name, like "| Name" */
   int name_gate = 0, named = 0;
-  for (size_t i = 0; i < sc.ntok; i++) {
+  for (size_t i = 0; i < sc->ntok; i++) {
     if (i >= m.t0 && i < m.t1) {
       if (i == m.t0)
         glued = pending; /* unknown words right before the date */
       continue;
     }
-    const dtok *t = &sc.tok[i];
+    const dtok *t = &sc->tok[i];
     int after = i >= m.t1;
     if (t->type == DT_PUNCT) {
       if (after && i == m.t1 && t->cp == ',')
@@ -907,8 +912,8 @@ int kb_dates_line_ex(const char *s, size_t n, const kb_date_ctx *ctx,
           pending = 0;
       } else if (!after && t->cp == ',' && pending == 1 && i + 1 == m.t0 &&
                  (other_before == 1 ||
-                  (i > 0 && sc.tok[i - 1].type == DT_WORD &&
-                   sc.tok[i - 1].cap))) {
+                  (i > 0 && sc->tok[i - 1].type == DT_WORD &&
+                   sc->tok[i - 1].cap))) {
         /* a place dateline: "Jakarta, 16 Agustus 2023", also after other
          * places or a source: "Hofheim | Wiesbaden, 11. November 2021" */
         pending = 0;
@@ -922,7 +927,7 @@ int kb_dates_line_ex(const char *s, size_t n, const kb_date_ctx *ctx,
       continue;
     }
     size_t nt = 1;
-    const kb_dword *w = phrase_at(&sc, i, &nt);
+    const kb_dword *w = phrase_at(sc, i, &nt);
     if (w && (w->flags & (DW_AUTHOR)) && after)
       gate = 1;
     if (w && (w->wday >= 0 || w->has_zone ||
@@ -948,11 +953,9 @@ int kb_dates_line_ex(const char *s, size_t n, const kb_date_ctx *ctx,
     }
   }
   /* before the date: at most 4 unknown words, none glued to the date */
-  ok = other_before <= 4 && glued == 0 && other_after <= 4 && nums <= 2;
+  int ok = other_before <= 4 && glued == 0 && other_after <= 4 && nums <= 2;
   if (ok && out)
     dmatch_to_datetime(&m, out);
-done:
-  dscan_clear(&sc);
   return ok;
 }
 

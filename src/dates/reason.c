@@ -383,14 +383,13 @@ kb_status kb_date_reason(const char *const *paras, size_t npara,
   for (size_t p = 0; p < npara; p++) {
     if (!paras[p])
       continue;
-    /* a printed date line is the page's publication line, not a cue */
-    if (kb_date_line(paras[p], strlen(paras[p]), ctx, NULL))
-      continue;
     dscan sc;
     rc = dscan_init(&sc, paras[p], strlen(paras[p]), ctx);
     if (rc != KB_OK)
       goto fail;
-    scan_para(st, &sc, (int)p, yhi);
+    /* a printed date line is the page's publication line, not a cue */
+    if (!kb_dates_line_scan(&sc, 1, NULL))
+      scan_para(st, &sc, (int)p, yhi);
     dscan_clear(&sc);
   }
 
