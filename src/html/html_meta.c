@@ -218,6 +218,7 @@ static long find_words(const char *s, size_t n, const char *ph, size_t pn,
 static size_t letters_of(const char *s, size_t n, char *buf, size_t cap);
 static int org_words(const char *s, size_t n);
 static int words_open(const char *s, size_t n, const char *ph, size_t pn);
+static size_t count_words(const char *s, size_t n);
 
 /* Text that screen readers get but the eye does not ("Headline:", " | Site"
  * inside an <h1>): whole class tokens of the common CSS frameworks, the
@@ -265,12 +266,12 @@ enum {
  * (see hidden_node) nor ruby annotations (<rt>, <rp>: furigana readings
  * printed over the headline's characters); VT_SPACED puts a space between
  * elements, so a byline's "Name<span>3 days ago</span>" stays two words. */
-static kb_status visible_text(const class_index *ci, const xmlNode *n,
+static kb_status visible_from(const class_index *ci, const xmlNode *first,
                               kb_buf *out, int flags, int depth) {
   kb_status rc = KB_OK;
   if (depth > 100)
     return KB_OK;
-  for (const xmlNode *c = n->children; c && !rc; c = c->next) {
+  for (const xmlNode *c = first; c && !rc; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       if (c->content)
         rc = kb_html_collapse(out, (const char *)c->content,
@@ -288,10 +289,68 @@ static kb_status visible_text(const class_index *ci, const xmlNode *n,
           out->data[out->len - 1] != ' ')
         rc = kb_buf_putc(out, ' ');
       if (!rc)
-        rc = visible_text(ci, c, out, flags, depth + 1);
+        rc = visible_from(ci, c->children, out, flags, depth + 1);
     }
   }
   return rc;
+}
+
+static kb_status visible_text(const class_index *ci, const xmlNode *n,
+                              kb_buf *out, int flags, int depth) {
+  return visible_from(ci, n->children, out, flags, depth);
+}
+
+/* 1 when the element's own text is only separator marks and spaces (": ",
+ * " - ", " | ", dashes, bullets, guillemets) and holds at least one mark. */
+static int separator_only(const xmlNode *e) {
+  int marks = 0;
+  for (const xmlNode *t = e->children; t; t = t->next) {
+    if (t->type == XML_ELEMENT_NODE)
+      return 0;
+    if (t->type != XML_TEXT_NODE || !t->content)
+      continue;
+    for (const unsigned char *p = t->content; *p; p++) {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        continue;
+      if (*p == ':' || *p == '|' || *p == '-' || *p == '/' || *p == '.') {
+        marks++;
+      } else if (p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xB7 ||
+                                  p[1] == 0xBB || p[1] == 0xAB)) {
+        marks += p[1] != 0xA0; /* no-break space, middle dot, guillemets */
+        p++;
+      } else if (p[0] == 0xE2 && p[1] == 0x80 &&
+                 (p[2] == 0x93 || p[2] == 0x94 || p[2] == 0xA2)) {
+        marks++; /* en/em dash, bullet */
+        p += 2;
+      } else {
+        return 0;
+      }
+    }
+  }
+  return marks > 0;
+}
+
+/* A heading printed as "<span>Kicker</span><span class=sr-only>: </span>
+ * <span>Headline</span>": the separator is there only for screen readers or
+ * copied text (hidden, or aria-hidden), so the eye reads the kicker as its
+ * own line above the headline. Returns the first child after the last such
+ * separator when an element with text comes before it, else NULL. */
+static const xmlNode *after_hidden_sep(const xmlNode *h) {
+  const xmlNode *after = NULL;
+  int text_before = 0;
+  for (const xmlNode *c = h->children; c; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE) {
+      const char *ah = kb_html_attr(c, "aria-hidden");
+      if (text_before && (hidden_node(c) || (ah && !strcmp(ah, "true"))) &&
+          separator_only(c)) {
+        after = c->next;
+        continue;
+      }
+      if (c->children)
+        text_before = 1;
+    }
+  }
+  return after;
 }
 
 /* Visible text of a node, copied into the scratch arena; NULL when empty. */
@@ -311,6 +370,23 @@ static const char *text_of_ex(meta_scan *m, const xmlNode *n, size_t max,
 
 static const char *text_of(meta_scan *m, const xmlNode *n, size_t max) {
   return text_of_ex(m, n, max, 0);
+}
+
+/* Text of a heading (<h1>, <h2>) as a headline: without a kicker that a
+ * hidden separator sets apart (see after_hidden_sep) when two words or more
+ * remain, and without kicker-class elements (flags VT_NO_KICKER). */
+static const char *heading_text(meta_scan *m, const xmlNode *h, size_t max,
+                                int flags) {
+  const xmlNode *after = after_hidden_sep(h);
+  if (after) {
+    kb_buf_reset(&m->tmp);
+    if (!visible_from(&m->ci, after, &m->tmp, flags, 0) && m->tmp.len) {
+      kb_str s = kb_str_trim((kb_str){m->tmp.data, m->tmp.len});
+      if (s.n && s.n <= max && count_words(s.p, s.n) >= 2)
+        return kb_arena_strndup(m->a, s.p, s.n);
+    }
+  }
+  return text_of_ex(m, h, max, flags);
 }
 
 /* ---- JSON-LD ------------------------------------------------------------ */
@@ -1201,7 +1277,7 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
     unsigned words = want ? class_flags(&m->ci, at.cls, at.id) : 0;
     if (tag == TAG_H2 && m->n_h2s < MAX_H1 && !m->in_comment &&
         !hidden_node(c)) {
-      const char *t = text_of(m, c, 600); /* and walked as any element */
+      const char *t = heading_text(m, c, 600, 0); /* and walked as usual */
       if (t)
         m->h2s[m->n_h2s++] = t;
     }
@@ -1236,7 +1312,7 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
       m->h1_count++;
       /* the headline without its kicker; the whole <h1> when that leaves
          less than two words */
-      const char *t = text_of_ex(m, c, 600, VT_NO_KICKER);
+      const char *t = heading_text(m, c, 600, VT_NO_KICKER);
       if (!t || !strchr(t, ' '))
         t = text_of(m, c, 600);
       if (!m->h1)
@@ -1917,8 +1993,8 @@ static size_t lead_mark(kb_str t) {
  * ASCII case-insensitive; 0 when not, or when short is not shorter or has
  * fewer than two words. An <h1> "Kicker Headline" ends with the metadata's
  * "Headline"; og:title "Kicker: Headline" ends with the <h1>'s. */
-static int word_affix(kb_str lng, kb_str shrt) {
-  if (shrt.n < 8 || shrt.n >= lng.n || count_words(shrt.p, shrt.n) < 2)
+static int word_affix_min(kb_str lng, kb_str shrt, size_t min_words) {
+  if (shrt.n < 8 || shrt.n >= lng.n || count_words(shrt.p, shrt.n) < min_words)
     return 0;
   if (!strncasecmp(lng.p, shrt.p, shrt.n) &&
       !word_char((unsigned char)lng.p[shrt.n]))
@@ -1928,6 +2004,10 @@ static int word_affix(kb_str lng, kb_str shrt) {
       !word_char((unsigned char)lng.p[off - 1]))
     return 2;
   return 0;
+}
+
+static int word_affix(kb_str lng, kb_str shrt) {
+  return word_affix_min(lng, shrt, 2);
 }
 
 /* 1 when the <h1> h is the headline inner plus a kicker before it ("Local
@@ -1979,15 +2059,20 @@ static kb_str title_cand(meta_scan *m, const char *raw) {
 
 /* 1 when an <h1> and a metadata title agree: equal, or one holds the other
  * at its start or end (a kicker, a date line or a site name around it). */
+static int title_part_min(kb_str title, kb_str part, size_t min_words);
+
 static int titles_agree(kb_str h1, kb_str meta) {
   return h1.n && meta.n &&
-         (str_ieq(h1, meta) || word_affix(meta, h1) || word_affix(h1, meta));
+         (str_ieq(h1, meta) || word_affix(meta, h1) || word_affix(h1, meta) ||
+          /* a one-word title (8 bytes or more: "Project:Page/Sub") that is
+             one whole part of the metadata title at a separator */
+          title_part_min(meta, h1, 1));
 }
 
 /* 1 when part is one whole part of title split at a separator: "Blog »
  * Part", "Part | Site", "Owner's Home | Part" (two words at least). */
-static int title_part(kb_str title, kb_str part) {
-  int at = word_affix(title, part);
+static int title_part_min(kb_str title, kb_str part, size_t min_words) {
+  int at = word_affix_min(title, part, min_words);
   if (!at)
     return 0;
   /* the rest must begin (at == 1) or end (at == 2) with a separator */
@@ -2009,6 +2094,10 @@ static int title_part(kb_str title, kb_str part) {
   return rest.n >= 3 && (unsigned char)u[0] == 0xE2 &&
          (unsigned char)u[1] == 0x80 &&
          ((unsigned char)u[2] == 0x93 || (unsigned char)u[2] == 0x94);
+}
+
+static int title_part(kb_str title, kb_str part) {
+  return title_part_min(title, part, 2);
 }
 
 /* Lower-case ASCII letters and digits of s[0..n), into buf (cap bytes). */
@@ -2314,9 +2403,26 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
       t = strip_site(t, site, m.logo, host, 1);
     }
   } else {
+    int first = 0;
     for (int k = 0; k < 4 && !t.n; k++)
-      t = metas[k];
+      t = metas[first = k];
     t = strip_site(t, site, m.logo, host, 0);
+    /* "Kicker: Headline" where another metadata title is "Headline" alone:
+       the kicker is a topic label added for sharing (og:title), not part
+       of the headline the other fields agree on */
+    for (int k = first + 1; k < 4; k++) {
+      kb_str o = strict[k];
+      if (o.n && o.n + 2 < t.n && word_affix(t, o) == 2 &&
+          count_words(t.p, t.n - o.n) <= 3) {
+        size_t j = t.n - o.n;
+        while (j > 0 && t.p[j - 1] == ' ')
+          j--;
+        if (j >= 2 && t.p[j - 1] == ':' && t.p[j - 2] != ' ') {
+          t = o;
+          break;
+        }
+      }
+    }
   }
   /* a separator left at the start ("Site // » Title" without its site) */
   while (lead_mark(t)) {

@@ -720,6 +720,63 @@ static void test_title_round4(kb_article *a) {
   CHECK_STR(a->title, "Shelters - open as river rises");
 }
 
+static void test_title_round6(kb_article *a) {
+  /* a kicker set apart by a hidden separator (sr-only, aria-hidden) is not
+     part of the headline ... */
+  CHECK_INT(run_page("<meta property='og:title' content='Flood watch: "
+                     "Shelters open as river rises'>",
+                     "<h1><span class='top'>Flood watch</span><span "
+                     "class='sr-only'>: </span><span>Shelters open as river "
+                     "rises</span></h1>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+  CHECK_INT(run_page("<title>Flood watch - Shelters open | Valley</title>",
+                     "<h1><span>Flood watch</span><span aria-hidden='true'> "
+                     "&ndash; </span><span>Shelters open as river "
+                     "rises</span></h1>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+  /* ... but a visible separator, or one leaving a single word, keeps it */
+  CHECK_INT(
+      run_page("<title>Flood watch: Shelters open</title>",
+               "<h1><span>Flood watch</span><span>: </span><span>Shelters "
+               "open</span></h1>",
+               a),
+      KB_OK);
+  CHECK_STR(a->title, "Flood watch: Shelters open");
+  CHECK_INT(run_page("<title>Flood watch: Shelters</title>",
+                     "<h1><span>Flood watch</span><span class='sr-only'>: "
+                     "</span><span>Shelters</span></h1>",
+                     a),
+            KB_OK);
+  CHECK(a->title && strcmp(a->title, "Shelters") != 0);
+  /* a one-word (long) <h1> that is a whole part of the <title> */
+  CHECK_INT(run_page("<title>Valley:Meetings/Monthly \xE2\x80\x93 "
+                     "Wiki</title>",
+                     "<h1><span>Valley:Meetings/Monthly</span></h1><div><h1>"
+                     "Monthly</h1></div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Valley:Meetings/Monthly");
+  /* no <h1>: og:title "Kicker: Headline" while twitter:title has the
+     headline alone */
+  CHECK_INT(run_page("<meta property='og:title' content='Floods: Shelters "
+                     "open as river rises'><meta name='twitter:title' "
+                     "content='Shelters open as river rises'><title>Other "
+                     "words entirely</title>",
+                     "<p>Text</p>", a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+  /* ... kept when no other field drops it */
+  CHECK_INT(run_page("<meta property='og:title' content='Floods: Shelters "
+                     "open as river rises'>",
+                     "<p>Text</p>", a),
+            KB_OK);
+  CHECK_STR(a->title, "Floods: Shelters open as river rises");
+}
+
 /* Builds a page whose <article> holds the paragraphs P1, P2, then tail. */
 static kb_status run_tail(const char *head, const char *tail, kb_article *a) {
   static char page[8192];
@@ -885,6 +942,7 @@ int main(void) {
   test_title_round4(&a);
   test_author_round5(&a);
   test_signature(&a);
+  test_title_round6(&a);
   kb_article_clear(&a);
   kb_arena_clear(&a.arena); /* kb_article_clear keeps one block for reuse */
   return KBT_DONE();
