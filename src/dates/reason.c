@@ -357,9 +357,13 @@ kb_status kb_date_reason(const char *const *paras, size_t npara,
     return KB_EINVAL;
   memset(event, 0, sizeof *event);
   event->t.hour = -1;
-  reason_state *st = calloc(1, sizeof *st);
+  /* every array entry is written before it is read (the counts say how
+     many), so only the counts are cleared: zeroing ~40 KB per article was a
+     tenth of the reasoner's work */
+  reason_state *st = malloc(sizeof *st);
   if (!st)
     return KB_ENOMEM;
+  st->ncue = st->nyear = st->nanniv = st->ncand = 0;
   st->lower = INT64_MIN;
   kb_status rc = KB_OK;
   int64_t now = kb_dates_now(ctx);
