@@ -480,20 +480,12 @@ static kb_status outlet_from_host(kb_article *a, const char *url) {
 /* ---- credits ------------------------------------------------------------ */
 
 /* Agencies named anywhere in the body (whole words, exact case or all
- * capitals), in the order of the spelling list. The body is scanned once as
- * one text (paragraphs joined by newlines, which are word boundaries); at
+ * capitals), in the order of the spelling list. Each paragraph is scanned
+ * once (a paragraph's ends are word boundaries, so no name spans two); at
  * each word start only the spellings beginning with that byte are tried. */
-static kb_status credits_from_body(kb_article *a) {
-  const meta_tables *t = tables();
-  kb_buf all;
-  kb_buf_init(&all, 0);
-  kb_status rc = kb_article_body_text(a, &all);
-  unsigned char *seen = calloc(t->nspellings + 1, 1);
-  if (!rc && !seen)
-    rc = KB_ENOMEM;
-  const char *s = all.data;
-  size_t n = all.len;
-  for (size_t i = 0; !rc && i < n; i++) {
+static void mark_spellings(const meta_tables *t, const char *s, size_t n,
+                           unsigned char *seen) {
+  for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (!t->nby_first[c] || (i > 0 && is_word_byte((unsigned char)s[i - 1])))
       continue;
@@ -506,12 +498,21 @@ static kb_status credits_from_body(kb_article *a) {
         seen[j] = 1;
     }
   }
+}
+
+static kb_status credits_from_body(kb_article *a) {
+  const meta_tables *t = tables();
+  unsigned char *seen = calloc(t->nspellings + 1, 1);
+  if (!seen)
+    return KB_ENOMEM;
+  for (size_t p = 0; p < a->nbody; p++)
+    mark_spellings(t, a->body[p], strlen(a->body[p]), seen);
+  kb_status rc = KB_OK;
   for (size_t j = 0; !rc && j < t->nspellings; j++)
     if (seen[j])
       rc = kb_article_add_credit(a, t->spellings[j].display,
                                  strlen(t->spellings[j].display));
   free(seen);
-  kb_buf_clear(&all);
   return rc;
 }
 
