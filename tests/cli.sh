@@ -111,6 +111,9 @@ printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Date: 2025-03-10T08:00:00Z\r\nWA
 check "relative date against WARC-Date" bash -c "'$kabar' extract '$tmp/rel.warc' | grep -q '\"published\":\"2025-03-10T06:00:00+00:00\"'"
 check "relative date against --now" bash -c "'$kabar' extract --now 2025-01-01T12:00:00+07:00 '$tmp/rel.html' | grep -q '\"published\":\"2025-01-01T03:00:00+00:00\"'"
 check "relative date without a crawl time" bash -c "'$kabar' extract '$tmp/rel.html' | grep -q '\"published\":null'"
+printf '%s\n' '{"url":"https://example.co.id/a/2","date_raw":"2 jam lalu","body":"MEDAN - Banjir melanda sejumlah kawasan di kota itu sejak malam setelah hujan deras turun selama berjam-jam.\n\nWarga mengungsi ke masjid dan sekolah terdekat, kata petugas yang ditemui di lokasi."}' >"$tmp/rel.jsonl"
+check "relative JSONL date without a crawl time" bash -c "'$kabar' extract '$tmp/rel.jsonl' | grep -q '\"published\":null'"
+check "relative JSONL date against --now" bash -c "'$kabar' extract --now 2025-06-18T10:00:00Z '$tmp/rel.jsonl' | grep -q '\"published\":\"2025-06-18T08:00:00+00:00\"'"
 check "relative date line is not body" bash -c "! '$kabar' extract '$tmp/rel.html' | grep -q '\"2 jam lalu\"'"
 
 echo "cli: $pass passed, $fail failed"

@@ -25,6 +25,11 @@ typedef struct kb_date_ctx {
 int kb_date_find(const char *s, size_t n, const kb_date_ctx *ctx,
                  kb_datetime *out, size_t *start, size_t *len);
 
+/* kb_date_find for absolute dates only ("2 jam lalu" is passed over): for a
+ * caller without a crawl time, who cannot resolve relative ones. */
+int kb_date_find_abs(const char *s, size_t n, const kb_date_ctx *ctx,
+                     kb_datetime *out, size_t *start, size_t *len);
+
 /* 1 when the whole line is a printed date line (a date, perhaps with a
  * weekday, time, zone, separators, "Diperbarui", "Published:", an author
  * name before a '|'), and fills *out. For the plain-text classifier. */

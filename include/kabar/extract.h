@@ -21,15 +21,17 @@ typedef struct kb_site_memory
     kb_site_memory; /* lines seen across a site's pages */
 
 typedef struct kb_extract_opts {
-  kb_input_kind input;     /* what the page is */
-  const char *source;      /* copied to article->source; may be NULL */
-  const char *url;         /* the page's URL when known; may be NULL */
-  int64_t fetched;         /* crawl time, unix seconds; 0 = unknown */
-  int64_t now;             /* "now" for relative dates; 0 = fetched or clock */
-  kb_site_memory *memory;  /* optional cross-page line memory; may be NULL */
-  unsigned flags;          /* KB_EXTRACT_* */
-  const char *title_hint;  /* metadata given with the page (a JSONL  */
-  const char *author_hint; /* record's fields); used when the page   */
+  kb_input_kind input;        /* what the page is */
+  const char *source;         /* copied to article->source; may be NULL */
+  const char *url;            /* the page's URL when known; may be NULL */
+  int64_t fetched;            /* crawl time, unix seconds; 0 = unknown */
+  int64_t now;                /* the crawl time relative dates are resolved
+                                 against; 0 = fetched; when both are 0,
+                                 relative dates stay unresolved */
+  kb_site_memory *memory;     /* optional cross-page line memory; may be NULL */
+  unsigned flags;             /* KB_EXTRACT_* */
+  const char *title_hint;     /* metadata given with the page (a JSONL  */
+  const char *author_hint;    /* record's fields); used when the page   */
   const char *published_hint; /* itself says nothing; may be NULL       */
 } kb_extract_opts;
 

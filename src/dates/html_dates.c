@@ -14,6 +14,9 @@
 #define MAX_META_KEYS 64 /* at most 64: the lookups below use 64-bit masks */
 #define MAX_CLASS_KEYS 48
 #define MAX_ASIDE_KEYS 48
+_Static_assert(MAX_META_KEYS <= 64 && MAX_CLASS_KEYS <= 64 &&
+                   MAX_ASIDE_KEYS <= 64,
+               "key lookups use one 64-bit mask per table");
 #define MAX_STAMPS 24
 #define TEXT_CAP 400
 /* metas at this rank or worse ("date", "dc.date", "timestamp") are often
@@ -824,10 +827,14 @@ static void do_printed(hstate *h, const xmlNode *node, int rank) {
   if (h->rel_ok && !h->in_aside && h->rel.rank == 1000 && len && len < 60) {
     /* the element says only "2 jam lalu" / "yesterday": a line the parser
        reads whole with relative dates allowed, and not without them */
+    dscan sc;
     kb_datetime abs;
-    if (kb_dates_line_ex(buf, len, h->ctx, 1, &t) && in_window(h, &t) &&
-        !kb_dates_line_ex(buf, len, h->ctx, 0, &abs))
-      offer(&h->rel, &t, 0, KB_FROM_PRINTED);
+    if (dscan_init(&sc, buf, len, h->ctx) == KB_OK) {
+      if (kb_dates_line_scan(&sc, 1, &t) && in_window(h, &t) &&
+          !kb_dates_line_scan(&sc, 0, &abs))
+        offer(&h->rel, &t, 0, KB_FROM_PRINTED);
+      dscan_clear(&sc);
+    }
   }
   if (len == 0 || len >= TEXT_CAP - 2 || !may_hold_date(buf, len))
     return; /* a container, not a date line; or no date at all */

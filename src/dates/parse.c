@@ -824,6 +824,11 @@ int kb_dates_find_pub(const char *s, size_t n, const kb_date_ctx *ctx,
   return found;
 }
 
+int kb_date_find_abs(const char *s, size_t n, const kb_date_ctx *ctx,
+                     kb_datetime *out, size_t *start, size_t *len) {
+  return kb_dates_find_ex(s, n, ctx, 0, out, start, len);
+}
+
 int kb_date_find(const char *s, size_t n, const kb_date_ctx *ctx,
                  kb_datetime *out, size_t *start, size_t *len) {
   return kb_dates_find_ex(s, n, ctx, 1, out, start, len);

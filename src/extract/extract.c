@@ -71,8 +71,10 @@ static kb_status apply_hints(const kb_extract_opts *o, kb_article *a) {
     kb_datetime t;
     size_t start, len;
     const char *h = o->published_hint;
+    /* a relative hint ("2 jam lalu") only against a known crawl time */
     if (kb_datetime_parse_iso(h, strlen(h), &t) ||
-        kb_date_find(h, strlen(h), &ctx, &t, &start, &len))
+        (o->now > 0 ? kb_date_find(h, strlen(h), &ctx, &t, &start, &len)
+                    : kb_date_find_abs(h, strlen(h), &ctx, &t, &start, &len)))
       a->published = (kb_date){t, KB_FROM_META, 0.9};
   }
   return rc;

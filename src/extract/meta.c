@@ -45,6 +45,8 @@ static size_t start_bytes(const spelling *sp, unsigned char out[2]) {
 
 static void index_spellings(meta_tables *t) {
   unsigned char b[2];
+  /* indices are 16 bits: a list past 65,535 spellings (it has ~100) is
+     cut there */
   size_t n = t->nspellings < UINT16_MAX ? t->nspellings : UINT16_MAX;
   for (size_t i = 0; i < n; i++)
     for (size_t k = 0, nb = start_bytes(&t->spellings[i], b); k < nb; k++)
@@ -502,7 +504,10 @@ static void mark_spellings(const meta_tables *t, const char *s, size_t n,
 
 static kb_status credits_from_body(kb_article *a) {
   const meta_tables *t = tables();
-  unsigned char *seen = calloc(t->nspellings + 1, 1);
+  unsigned char small[512]; /* the list has ~100 spellings */
+  unsigned char *seen = t->nspellings < sizeof small
+                            ? memset(small, 0, t->nspellings + 1)
+                            : calloc(t->nspellings + 1, 1);
   if (!seen)
     return KB_ENOMEM;
   for (size_t p = 0; p < a->nbody; p++)
@@ -512,7 +517,8 @@ static kb_status credits_from_body(kb_article *a) {
     if (seen[j])
       rc = kb_article_add_credit(a, t->spellings[j].display,
                                  strlen(t->spellings[j].display));
-  free(seen);
+  if (seen != small)
+    free(seen);
   return rc;
 }
 

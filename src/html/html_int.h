@@ -48,7 +48,8 @@ enum {
 /* Never NULL; the tables live for the whole process. */
 const kb_html_tables *kb_html_tables_get(void);
 /* The author cues of one kind (KB_AUTHOR_*) in file order, their count in
- * *n; NULL when there are none. The list lives for the process. */
+ * *n (0 when there are none; NULL for an unknown kind). The list lives for
+ * the process. */
 const kb_html_cue *const *kb_html_author_cues(int kind, size_t *n);
 /* Weight of one lower-case class word; 0 when unknown. */
 int kb_html_word_weight(const kb_html_tables *t, const char *w, size_t n);

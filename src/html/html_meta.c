@@ -341,7 +341,7 @@ static const xmlNode *after_hidden_sep(const xmlNode *h) {
   for (const xmlNode *c = h->children; c; c = c->next) {
     if (c->type == XML_ELEMENT_NODE) {
       const char *ah = kb_html_attr(c, "aria-hidden");
-      if (text_before && (hidden_node(c) || (ah && !strcmp(ah, "true"))) &&
+      if (text_before && (hidden_node(c) || (ah && !strcasecmp(ah, "true"))) &&
           separator_only(c)) {
         after = c->next;
         continue;
@@ -980,12 +980,30 @@ static size_t text_len_upto(const xmlNode *n, size_t limit, int depth) {
   return len > limit ? limit + 1 : len;
 }
 
+/* 1 when an inline style aligns the text right ("text-align: right"), not
+ * when "right" is only part of another property ("margin-right"). */
+static int style_right(const char *st) {
+  for (const char *p = strcasestr(st, "text-align"); p;
+       p = strcasestr(p + 1, "text-align")) {
+    const char *v = p + 10;
+    while (*v == ' ' || *v == '\t')
+      v++;
+    if (*v++ != ':')
+      continue;
+    while (*v == ' ' || *v == '\t')
+      v++;
+    if (!strncasecmp(v, "right", 5))
+      return 1;
+  }
+  return 0;
+}
+
 /* How a signature is set apart: 2 for a paragraph aligned right, 1 for
  * emphasis around all of it (<em>, <strong>, <b>, <i>), else 0. */
 static int set_apart(const xmlNode *p) {
   const char *al = kb_html_attr(p, "align");
   const char *st = kb_html_attr(p, "style");
-  if ((al && !strcasecmp(al, "right")) || (st && strstr(st, "right")))
+  if ((al && !strcasecmp(al, "right")) || (st && style_right(st)))
     return 2;
   const xmlNode *only = NULL;
   for (const xmlNode *c = p->children; c; c = c->next) {
@@ -2482,6 +2500,12 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
                      1,
                      meta_org ? m.n_meta_authors : 0,
                      1};
+  _Static_assert(sizeof lists / sizeof lists[0] ==
+                     sizeof counts / sizeof counts[0],
+                 "one count per author source");
+  /* the marked-up sources come before the first printed one
+     (&m.text_byline, lists[PRINTED_FROM]) */
+  enum { PRINTED_FROM = 7 };
   kb_buf_reset(&m.tmp);
   size_t from = 0;
   for (int round = 0; round < 2 && !m.tmp.len; round++)
@@ -2496,10 +2520,11 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
   /* a later marked-up source that names the same people and more (a
      byline "von Jane Doe, John Roe", Jane Doe alone in JSON-LD) completes
      the list; not running text, which names people in other roles */
-  if (m.tmp.len && from < 7) {
+  if (m.tmp.len && from < PRINTED_FROM &&
+      lists[PRINTED_FROM] == &m.text_byline) {
     kb_buf more;
     kb_buf_init(&more, 4096);
-    for (size_t l = from + 1; l < 7; l++) {
+    for (size_t l = from + 1; l < PRINTED_FROM; l++) {
       kb_buf_reset(&more);
       for (size_t i = 0; i < counts[l]; i++)
         if (lists[l][i])

@@ -136,6 +136,10 @@ static void build(void) {
   }
 }
 
+/* Room for the per-kind lists of author cues (the data file has ~250): a
+ * fixed array, so building them cannot fail. */
+enum { MAX_AUTHOR_CUES = 2048 };
+
 static void build_all(void) {
   build();
   load_cues("html/author_noise.tsv", author_kind, &g_tables.author_cues,
@@ -151,10 +155,11 @@ static void build_all(void) {
   }
   /* the callers each want one or two kinds out of ~250 cues: a list per
      kind spares them a pass over all of them per candidate string */
-  size_t n = g_tables.nauthor_cues;
-  const kb_html_cue **all = n ? calloc(n, sizeof *all) : NULL; /* process */
+  static const kb_html_cue *all[MAX_AUTHOR_CUES]; /* written once, here */
+  size_t n = g_tables.nauthor_cues < MAX_AUTHOR_CUES ? g_tables.nauthor_cues
+                                                     : MAX_AUTHOR_CUES;
   size_t at = 0;
-  for (int k = 0; all && k < N_AUTHOR_KINDS; k++) {
+  for (int k = 0; k < N_AUTHOR_KINDS; k++) {
     g_by_kind[k] = all + at;
     for (size_t i = 0; i < n; i++)
       if (g_tables.author_cues[i].kind == k)

@@ -738,6 +738,13 @@ static void test_title_round6(kb_article *a) {
                      a),
             KB_OK);
   CHECK_STR(a->title, "Shelters open as river rises");
+  CHECK_INT(run_page("<title>Flood watch - Shelters open | Valley</title>",
+                     "<h1><span>Flood watch</span><span aria-hidden='TRUE'> "
+                     "&ndash; </span><span>Shelters open as river "
+                     "rises</span></h1>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises"); /* any letter case */
   /* ... but a visible separator, or one leaving a single word, keeps it */
   CHECK_INT(
       run_page("<title>Flood watch: Shelters open</title>",
@@ -914,6 +921,20 @@ static void test_signature(kb_article *a) {
   CHECK(a->author == NULL);
   CHECK_INT(run_tail("", "<p><b>Fazit</b></p>", a), KB_OK);
   CHECK(a->author == NULL);
+  /* "right" in another property is no alignment: a heading with a margin
+     before a list signs nothing; an inline text-align does sign */
+  CHECK_INT(run_tail("",
+                     "<p style='margin-right:20px'>Weitere Informationen</p>"
+                     "<ul><li>one</li></ul>",
+                     a),
+            KB_OK);
+  CHECK(a->author == NULL);
+  CHECK_INT(run_tail("", "<p style='padding-right: 1em'>Stadt Hamburg</p>", a),
+            KB_OK);
+  CHECK(a->author == NULL);
+  CHECK_INT(run_tail("", "<p style='Text-Align : RIGHT'>Jana Lind</p>", a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jana Lind");
 }
 
 int main(void) {

@@ -501,6 +501,23 @@ static void test_relative_needs_crawl_time(void) {
   CHECK(!in_body(&a, "3 jam lalu"));
   CHECK_INT(a.nbody, 3);
   kb_article_clear(&a);
+  /* a line with a relative and an absolute date: without a crawl time the
+   * absolute one dates the page */
+  static const char mixed[] =
+      "New Bridge Opens for Villagers on the River\n"
+      "3 hours ago - August 16, 2023\n\n"
+      "The eighty-metre suspension bridge finally opened to the public after "
+      "nearly two years of work by the villagers themselves.\n\n"
+      "Until now they had to cross in small boats that often capsized when "
+      "the current was strong in the rainy season.\n\n"
+      "The village head said the bridge would make it easier for children "
+      "to reach the school on the other bank every morning.\n";
+  CHECK_INT(kb_text_extract(mixed, sizeof mixed - 1, &o, &a), KB_OK);
+  CHECK_INT(a.published.from, KB_FROM_PRINTED);
+  CHECK_INT(a.published.t.year, 2023);
+  CHECK_INT(a.published.t.month, 8);
+  CHECK_INT(a.published.t.day, 16);
+  kb_article_clear(&a);
   kb_arena_clear(&a.arena);
 }
 
