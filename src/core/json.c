@@ -16,6 +16,7 @@ typedef struct jp {
   unsigned flags;
   int depth;
   kb_buf tmp;
+  kb_buf ok; /* a string's sanitized bytes, reused from string to string */
 } jp;
 
 static void skip_ws(jp *p) {
@@ -84,23 +85,28 @@ static kb_status parse_string(jp *p, const char **out, size_t *len) {
   p->i++;
   kb_buf_reset(&p->tmp);
   size_t run = p->i;
+  int escaped = 0; /* without escapes the string is its source bytes */
   kb_status rc;
   while (p->i < p->n) {
     unsigned char c = (unsigned char)p->s[p->i];
     if (c == '"') {
-      if ((rc = kb_buf_append(&p->tmp, p->s + run, p->i - run)))
-        return rc;
+      const char *raw = p->s + run;
+      size_t nraw = p->i - run;
+      if (escaped) {
+        if ((rc = kb_buf_append(&p->tmp, raw, nraw)))
+          return rc;
+        raw = p->tmp.data ? p->tmp.data : "";
+        nraw = p->tmp.len;
+      }
       p->i++;
-      kb_buf ok;
-      kb_buf_init(&ok, 0);
-      rc = kb_utf8_sanitize(&ok, p->tmp.data ? p->tmp.data : "", p->tmp.len);
+      kb_buf_reset(&p->ok);
+      rc = kb_utf8_sanitize(&p->ok, raw, nraw);
       if (rc == KB_OK) {
-        *out = kb_arena_strndup(p->a, kb_buf_cstr(&ok), ok.len);
-        *len = ok.len;
+        *out = kb_arena_strndup(p->a, p->ok.data ? p->ok.data : "", p->ok.len);
+        *len = p->ok.len;
         if (!*out)
           rc = KB_ENOMEM;
       }
-      kb_buf_clear(&ok);
       return rc;
     }
     if (c < 0x20 && !(p->flags & KB_JSON_LENIENT))
@@ -111,6 +117,7 @@ static kb_status parse_string(jp *p, const char **out, size_t *len) {
     }
     if ((rc = kb_buf_append(&p->tmp, p->s + run, p->i - run)))
       return rc;
+    escaped = 1;
     p->i++;
     if (p->i >= p->n)
       return KB_EPARSE;
@@ -272,6 +279,7 @@ kb_status kb_json_parse(kb_arena *a, const char *s, size_t n, unsigned flags,
                         kb_json **out, size_t *err_off) {
   jp p = {.a = a, .s = s, .n = n, .flags = flags};
   kb_buf_init(&p.tmp, 0);
+  kb_buf_init(&p.ok, 0);
   *out = NULL;
   kb_status rc = parse_value(&p, out);
   if (rc == KB_OK) {
@@ -284,6 +292,7 @@ kb_status kb_json_parse(kb_arena *a, const char *s, size_t n, unsigned flags,
       rc = KB_EPARSE;
   }
   kb_buf_clear(&p.tmp);
+  kb_buf_clear(&p.ok);
   if (rc != KB_OK) {
     if (err_off)
       *err_off = p.i;
