@@ -8,8 +8,6 @@
 
 #include "dates/dates_int.h"
 
-#define MAX_TOKENS 200000u /* a text past this many tokens is cut */
-
 int64_t kb_dates_now(const kb_date_ctx *ctx) {
   if (ctx && ctx->now > 0)
     return ctx->now;
@@ -33,21 +31,24 @@ static int lang_is_mdy(const char *lang) {
          memcmp(l + 3, "us", 2) == 0;
 }
 
-static kb_status push(dscan *sc, size_t *cap, const dtok *t) {
-  if (sc->ntok == *cap) {
-    if (*cap >= MAX_TOKENS)
-      return KB_ELIMIT;
-    size_t ncap = *cap * 2;
-    dtok *nt = malloc(ncap * sizeof *nt);
-    if (!nt)
-      return KB_ENOMEM;
-    memcpy(nt, sc->tok, sc->ntok * sizeof *nt);
-    if (sc->tok != sc->small)
-      free(sc->tok);
-    sc->tok = nt;
-    *cap = ncap;
-  }
-  sc->tok[sc->ntok++] = *t;
+/* A text past this many tokens is cut. The array grows by doubling from the
+ * 96 of dscan.small and the cut was "full at a capacity of 200000 or more",
+ * which falls at the first doubling past it: 96 << 12 tokens. */
+#define TOKEN_CUT (96u << 12)
+
+/* Makes room for one more token; KB_ELIMIT when the text is cut there. */
+static kb_status grow(dscan *sc, size_t *cap) {
+  if (*cap >= TOKEN_CUT)
+    return KB_ELIMIT;
+  size_t ncap = *cap * 2;
+  dtok *nt = malloc(ncap * sizeof *nt);
+  if (!nt)
+    return KB_ENOMEM;
+  memcpy(nt, sc->tok, sc->ntok * sizeof *nt);
+  if (sc->tok != sc->small)
+    free(sc->tok);
+  sc->tok = nt;
+  *cap = ncap;
   return KB_OK;
 }
 
@@ -58,6 +59,68 @@ static int is_ascii_letter(unsigned char c) {
 
 static int is_letter(uint32_t cp) {
   return kb_unicode_isalnum(cp) && !(cp >= '0' && cp <= '9');
+}
+
+/* kb_utf8_decode with two-byte sequences (Latin, Greek, Cyrillic, Arabic
+ * letters) decoded here: the same code point and length */
+static size_t decode(const char *s, size_t n, uint32_t *cp) {
+  unsigned char c = (unsigned char)s[0];
+  if (c >= 0xC2 && c <= 0xDF && n >= 2 &&
+      ((unsigned char)s[1] & 0xC0) == 0x80) {
+    *cp = (uint32_t)(c & 0x1F) << 6 | ((unsigned char)s[1] & 0x3F);
+    return 2;
+  }
+  return kb_utf8_decode(s, n, cp);
+}
+
+/* ascii_letters8 counts bytes from the low end of a word: little-endian */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR_OK 1
+#else
+#define SWAR_OK 0
+#endif
+
+/* How many of the 8 bytes at p lead with ASCII letters; writes the 8 bytes
+ * with bit 0x20 set (the lower case of those letters) to out. */
+static size_t ascii_letters8(const char *p, char *out) {
+  const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+  uint64_t x;
+  memcpy(&x, p, 8);
+  uint64_t y = x | ones * 0x20;
+  memcpy(out, &y, 8);
+  /* per byte, with the high bit clear: y + 0x80 - 'a' has it set when
+   * y >= 'a', y + 0x80 - 'z' - 1 when y > 'z'; no byte carries over */
+  uint64_t y7 = y & ~high;
+  uint64_t ge_a = y7 + ones * (0x80 - 'a');
+  uint64_t gt_z = y7 + ones * (0x80 - 'z' - 1);
+  uint64_t letter = ge_a & ~gt_z & ~x & high;
+  uint64_t miss = ~letter & high;
+  return miss ? (size_t)__builtin_ctzll(miss) / 8 : 8;
+}
+
+/* Appends the lower-cased form of the character cp (the k valid bytes at
+ * src) to low at *o, as kb_dates_lower does; *o counts on past the buffer so
+ * the caller can tell a word that does not fit. */
+static void low_put(char *low, size_t *o, uint32_t cp, const char *src,
+                    size_t k) {
+  char enc[4];
+  const char *b = src;
+  if (cp == 0x2019 || cp == 0x2018) {
+    enc[0] = '\'';
+    b = enc;
+    k = 1;
+  } else {
+    uint32_t lc = kb_unicode_lower(cp);
+    if (lc != cp) { /* else: the decoder only passes shortest forms, so the
+                       bytes are already the encoding of cp */
+      k = kb_utf8_encode(lc, enc);
+      b = enc;
+    }
+  }
+  if (*o + k <= sizeof((dtok *)0)->low)
+    for (size_t q = 0; q < k; q++) /* 1..4 bytes: no memcpy call */
+      low[*o + q] = b[q];
+  *o += k;
 }
 
 kb_status dscan_init(dscan *sc, const char *s, size_t n,
@@ -73,15 +136,39 @@ kb_status dscan_init(dscan *sc, const char *s, size_t n,
   int space = 1;
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
-    dtok t;
-    t.sp = (uint8_t)space;
-    t.b0 = (uint32_t)i;
-    t.w = NULL;
-    t.lowlen = 0;
-    t.cap = 0;
-    t.ndig = 0;
-    t.num = 0;
-    t.cp = 0;
+    /* white space first: it makes no token */
+    if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+      space = 1;
+      i++;
+      continue;
+    }
+    uint32_t cp = c;
+    size_t k = 1;
+    if (c >= 0x80) {
+      k = decode(s + i, n - i, &cp);
+      if (kb_unicode_isspace(cp)) {
+        space = 1;
+        i += k;
+        continue;
+      }
+    }
+    if (sc->ntok == cap) {
+      kb_status rc = grow(sc, &cap);
+      if (rc == KB_ELIMIT)
+        break;
+      if (rc != KB_OK)
+        return rc;
+    }
+    /* built in place: a token is ~70 bytes, most of them low */
+    dtok *t = &sc->tok[sc->ntok];
+    t->sp = (uint8_t)space;
+    t->b0 = (uint32_t)i;
+    t->w = NULL;
+    t->lowlen = 0;
+    t->cap = 0;
+    t->ndig = 0;
+    t->num = 0;
+    t->cp = 0;
     if (is_digit(c)) {
       int v = 0, nd = 0;
       while (i < n && is_digit((unsigned char)s[i])) {
@@ -90,68 +177,77 @@ kb_status dscan_init(dscan *sc, const char *s, size_t n,
         nd++;
         i++;
       }
-      t.type = DT_NUM;
-      t.ndig = (uint8_t)(nd > 255 ? 255 : nd);
-      t.num = v;
-    } else {
-      uint32_t cp = c;
-      size_t k = 1;
-      if (c >= 0x80)
-        k = kb_utf8_decode(s + i, n - i, &cp);
-      if (c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D)
-                   : kb_unicode_isspace(cp)) {
-        space = 1;
-        i += k;
-        continue;
-      }
-      if (c < 0x80 ? is_ascii_letter(c) : is_letter(cp)) {
-        size_t j = i;
-        t.cap = cp != kb_unicode_lower(cp);
-        while (j < n) {
-          unsigned char b = (unsigned char)s[j];
-          /* ASCII without the decoder (most words); the apostrophe rule
-           * below needs the next character */
-          if (b < 0x80 && b != '\'') {
-            if (!is_ascii_letter(b))
+      t->type = DT_NUM;
+      t->ndig = (uint8_t)(nd > 255 ? 255 : nd);
+      t->num = v;
+    } else if (c < 0x80 ? is_ascii_letter(c) : is_letter(cp)) {
+      /* the word is lower-cased into low while it is scanned (the same
+       * bytes kb_dates_lower gives, 0 when they pass sizeof low) */
+      size_t j = i, o = 0;
+      char *low = t->low;
+      t->cap = c < 0x80 ? c <= 'Z' : cp != kb_unicode_lower(cp);
+      while (j < n) {
+        unsigned char b = (unsigned char)s[j];
+        /* ASCII without the decoder (most words); the apostrophe rule
+         * below needs the next character */
+        if (b < 0x80 && b != '\'') {
+          if (!is_ascii_letter(b))
+            break;
+          /* the run of ASCII letters, lower-cased: 8 bytes at a time while
+           * they fit, then one at a time */
+          while (SWAR_OK && j + 8 <= n && o + 8 <= sizeof t->low) {
+            size_t m = ascii_letters8(s + j, low + o);
+            j += m;
+            o += m;
+            if (m < 8)
               break;
-            j++;
-            continue;
           }
-          uint32_t c2;
-          size_t k2 = kb_utf8_decode(s + j, n - j, &c2);
-          if (is_letter(c2)) {
+          if (j == n)
+            break;
+          b = (unsigned char)s[j];
+          while (is_ascii_letter(b)) {
+            if (o < sizeof t->low)
+              low[o] = (char)(b | 32);
+            o++;
+            if (++j == n)
+              break;
+            b = (unsigned char)s[j];
+          }
+          continue;
+        }
+        uint32_t c2;
+        size_t k2 = decode(s + j, n - j, &c2);
+        if (is_letter(c2)) {
+          low_put(low, &o, c2, s + j, k2);
+          j += k2;
+          continue;
+        }
+        /* an apostrophe inside a word: "jum'at", "aujourd'hui" */
+        if ((c2 == '\'' || c2 == 0x2019) && j + k2 < n) {
+          uint32_t c3;
+          decode(s + j + k2, n - j - k2, &c3);
+          if (is_letter(c3)) {
+            low_put(low, &o, c2, s + j, k2);
             j += k2;
             continue;
           }
-          /* an apostrophe inside a word: "jum'at", "aujourd'hui" */
-          if ((c2 == '\'' || c2 == 0x2019) && j + k2 < n) {
-            uint32_t c3;
-            kb_utf8_decode(s + j + k2, n - j - k2, &c3);
-            if (is_letter(c3)) {
-              j += k2;
-              continue;
-            }
-          }
-          break;
         }
-        t.type = DT_WORD;
-        t.lowlen = (uint8_t)kb_dates_lower(s + i, j - i, t.low, sizeof t.low);
-        if (t.lowlen)
-          t.w = kb_dtables_find(sc->tb, t.low, t.lowlen);
-        i = j;
-      } else {
-        t.type = DT_PUNCT;
-        t.cp = cp;
-        i += k;
+        break;
       }
+      t->type = DT_WORD;
+      if (o <= sizeof t->low) {
+        t->lowlen = (uint8_t)o;
+        t->w = kb_dtables_find(sc->tb, low, o);
+      }
+      i = j;
+    } else {
+      t->type = DT_PUNCT;
+      t->cp = cp;
+      i += k;
     }
-    t.b1 = (uint32_t)i;
+    t->b1 = (uint32_t)i;
     space = 0;
-    kb_status rc = push(sc, &cap, &t);
-    if (rc == KB_ELIMIT)
-      break;
-    if (rc != KB_OK)
-      return rc;
+    sc->ntok++;
   }
   return KB_OK;
 }

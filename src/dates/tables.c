@@ -15,6 +15,12 @@ struct kb_dtables {
   /* bit (k[0] << 8 | k[1]) set for every key k (k[1] = 0 for one byte):
    * most words of a text are no key, and this answers them before hashing */
   uint64_t pair[65536 / 64];
+  /* bit (n << 8 | k[n - 1]) set for every key k of n bytes: a second cheap
+   * test, on the other end of the word */
+  uint64_t tail[40 * 256 / 64];
+  /* bit (hash >> 16 & 0xffff) set for every key: most words that pass the
+   * two tests above are still no key (common first letters and endings) */
+  uint64_t bloom[65536 / 64];
 };
 
 static kb_dtables g_tables; /* immutable after g_once */
@@ -56,8 +62,47 @@ size_t kb_dates_lower(const char *s, size_t n, char *out, size_t cap) {
   return o;
 }
 
-static size_t slot_of(const char *key, size_t n) {
-  return (size_t)kb_hash64(key, n, 0x6461746573ull) & (DT_SLOTS - 1);
+static uint64_t load64(const char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+
+static uint64_t load32(const char *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+
+/* Whole-word loads (overlapping at the end) instead of a byte loop: keys
+ * are 1..39 bytes and only this file places them. */
+static uint32_t hash_of(const char *key, size_t n) {
+  const uint64_t k = 0x9E3779B97F4A7C15ull;
+  uint64_t h = n * k;
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8)
+      h = (h ^ load64(key + i)) * k;
+    h ^= load64(key + n - 8);
+  } else if (n >= 4) {
+    h ^= load32(key) << 32 | load32(key + n - 4);
+  } else {
+    h ^= (uint64_t)(unsigned char)key[0] << 16 |
+         (uint64_t)(unsigned char)key[n / 2] << 8 | (unsigned char)key[n - 1];
+  }
+  h *= k;
+  return (uint32_t)(h >> 32 ^ h);
+}
+
+static size_t slot_of(uint32_t h) {
+  return (size_t)h & (DT_SLOTS - 1);
+}
+
+static unsigned bloom_of(uint32_t h) {
+  return h >> 16 & 0xffffu;
+}
+
+static unsigned tail_of(const char *key, size_t n) {
+  return (unsigned)n << 8 | (unsigned char)key[n - 1];
 }
 
 static unsigned pair_of(const char *key, size_t n) {
@@ -65,14 +110,15 @@ static unsigned pair_of(const char *key, size_t n) {
          (n > 1 ? (unsigned char)key[1] : 0u);
 }
 
-const kb_dword *kb_dtables_find(const kb_dtables *tb, const char *key,
-                                size_t n) {
-  if (n == 0 || n >= sizeof tb->slot[0].key)
+/* Kept out of line: most calls end at the bit tests in kb_dtables_find,
+ * which then needs no registers saved. */
+static __attribute__((noinline)) const kb_dword *
+probe(const kb_dtables *tb, const char *key, size_t n) {
+  uint32_t hash = hash_of(key, n);
+  unsigned b = bloom_of(hash);
+  if (!(tb->bloom[b >> 6] >> (b & 63) & 1))
     return NULL;
-  unsigned pair = pair_of(key, n);
-  if (!(tb->pair[pair >> 6] >> (pair & 63) & 1))
-    return NULL;
-  for (size_t h = slot_of(key, n), k = 0; k < DT_SLOTS;
+  for (size_t h = slot_of(hash), k = 0; k < DT_SLOTS;
        k++, h = (h + 1) & (DT_SLOTS - 1)) {
     if (!tb->used[h])
       return NULL;
@@ -83,13 +129,27 @@ const kb_dword *kb_dtables_find(const kb_dtables *tb, const char *key,
   return NULL;
 }
 
+const kb_dword *kb_dtables_find(const kb_dtables *tb, const char *key,
+                                size_t n) {
+  if (n == 0 || n >= sizeof tb->slot[0].key)
+    return NULL;
+  unsigned pair = pair_of(key, n);
+  if (!(tb->pair[pair >> 6] >> (pair & 63) & 1))
+    return NULL;
+  unsigned tail = tail_of(key, n);
+  if (!(tb->tail[tail >> 6] >> (tail & 63) & 1))
+    return NULL;
+  return probe(tb, key, n);
+}
+
 /* Finds or adds the entry for a raw (not yet lower-cased) key. */
 static kb_dword *entry(kb_dtables *tb, kb_str raw) {
   char key[40];
   size_t n = kb_dates_lower(raw.p, raw.n, key, sizeof key - 1);
   if (n == 0)
     return NULL;
-  size_t h = slot_of(key, n);
+  uint32_t hash = hash_of(key, n);
+  size_t h = slot_of(hash);
   for (size_t k = 0; k < DT_SLOTS; k++, h = (h + 1) & (DT_SLOTS - 1)) {
     kb_dword *w = &tb->slot[h];
     if (!tb->used[h]) {
@@ -99,6 +159,10 @@ static kb_dword *entry(kb_dtables *tb, kb_str raw) {
       w->klen = (uint8_t)n;
       unsigned pair = pair_of(key, n);
       tb->pair[pair >> 6] |= 1ull << (pair & 63);
+      unsigned tail = tail_of(key, n);
+      tb->tail[tail >> 6] |= 1ull << (tail & 63);
+      unsigned b = bloom_of(hash);
+      tb->bloom[b >> 6] |= 1ull << (b & 63);
       w->wday = -1;
       return w;
     }
