@@ -35,6 +35,8 @@ static int lang_is_mdy(const char *lang) {
  * 96 of dscan.small and the cut was "full at a capacity of 200000 or more",
  * which falls at the first doubling past it: 96 << 12 tokens. */
 #define TOKEN_CUT (96u << 12)
+_Static_assert(sizeof((dscan *)0)->small / sizeof(dtok) == 96,
+               "TOKEN_CUT is counted from the 96 tokens of dscan.small");
 
 /* Makes room for one more token; KB_ELIMIT when the text is cut there. */
 static kb_status grow(dscan *sc, size_t *cap) {
@@ -156,8 +158,10 @@ kb_status dscan_init(dscan *sc, const char *s, size_t n,
       kb_status rc = grow(sc, &cap);
       if (rc == KB_ELIMIT)
         break;
-      if (rc != KB_OK)
+      if (rc != KB_OK) {
+        dscan_clear(sc); /* callers clear only a scan that succeeded */
         return rc;
+      }
     }
     /* built in place: a token is ~70 bytes, most of them low */
     dtok *t = &sc->tok[sc->ntok];

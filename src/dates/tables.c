@@ -75,7 +75,8 @@ static uint64_t load32(const char *p) {
 }
 
 /* Whole-word loads (overlapping at the end) instead of a byte loop: keys
- * are 1..39 bytes and only this file places them. */
+ * are 1..39 bytes and only this file places them (callers check n; so does
+ * tail_of's key[n - 1]). */
 static uint32_t hash_of(const char *key, size_t n) {
   const uint64_t k = 0x9E3779B97F4A7C15ull;
   uint64_t h = n * k;
