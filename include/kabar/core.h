@@ -121,8 +121,12 @@ size_t kb_str_split_tabs(kb_str line, kb_str *fields, size_t max);
 kb_str kb_str_trim(kb_str s); /* strips Unicode space at both ends */
 int kb_str_eq(kb_str a, const char *b);
 int kb_str_ieq_ascii(kb_str a, const char *b); /* ASCII case-insensitive */
+int kb_hex_digit(int c); /* value of a hex digit 0-9a-fA-F, else -1 */
 /* Writes the simple lower-cased form of s (see kb_unicode_lower) into out. */
 kb_status kb_str_lower(kb_buf *out, const char *s, size_t n);
+/* The same into out[0..cap): returns the length, or 0 when it does not fit
+ * (a word too long to be in a table). */
+size_t kb_str_lower_into(const char *s, size_t n, char *out, size_t cap);
 
 /* ---- JSON ----------------------------------------------------------------
  * A small DOM reader: all nodes and strings live in the caller's arena. */

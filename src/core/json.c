@@ -55,22 +55,12 @@ static void skip_ws(jp *p) {
   }
 }
 
-static int hexval(int c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 static int read_hex4(jp *p, uint32_t *v) {
   if (p->n - p->i < 4)
     return 0;
   uint32_t x = 0;
   for (int k = 0; k < 4; k++) {
-    int h = hexval(p->s[p->i + (size_t)k]);
+    int h = kb_hex_digit((unsigned char)p->s[p->i + (size_t)k]);
     if (h < 0)
       return 0;
     x = x << 4 | (uint32_t)h;

@@ -199,6 +199,29 @@ kb_status kb_str_lower(kb_buf *out, const char *s, size_t n) {
   return KB_OK;
 }
 
+size_t kb_str_lower_into(const char *s, size_t n, char *out, size_t cap) {
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      if (o + 1 > cap)
+        return 0;
+      out[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    i += kb_utf8_decode(s + i, n - i, &cp);
+    char tmp[4];
+    size_t k = kb_utf8_encode(kb_unicode_lower(cp), tmp);
+    if (o + k > cap)
+      return 0;
+    memcpy(out + o, tmp, k);
+    o += k;
+  }
+  return o;
+}
+
 static size_t space_prefix(const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
@@ -229,6 +252,16 @@ kb_str kb_str_trim(kb_str s) {
     s.n = k;
   }
   return s;
+}
+
+int kb_hex_digit(int c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
 }
 
 int kb_str_eq(kb_str a, const char *b) {

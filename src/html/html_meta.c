@@ -1406,11 +1406,9 @@ static kb_status decode_entities(kb_buf *out, const char *s, size_t n) {
       if (name[0] == '#') {
         int hex = name[1] == 'x' || name[1] == 'X';
         for (size_t k = hex ? 2 : 1; k < nl && cp < 0x110000; k++) {
-          char ch = name[k];
-          int d = ch >= '0' && ch <= '9' ? ch - '0'
-                  : hex && (ch | 0x20) >= 'a' && (ch | 0x20) <= 'f'
-                      ? (ch | 0x20) - 'a' + 10
-                      : -1;
+          int d = kb_hex_digit((unsigned char)name[k]);
+          if (!hex && d > 9)
+            d = -1;
           if (d < 0) {
             cp = 0;
             break;

@@ -150,16 +150,6 @@ static int http_parse(const char *s, size_t n, http_head *h) {
   return 0;
 }
 
-static int hexval(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 /* RFC 9112 §7.1 chunked coding. -1 when the body is not chunked at all
  * (some WARC writers store the de-chunked body and keep the header); a
  * truncated last chunk keeps what arrived. */
@@ -169,7 +159,7 @@ static kb_status dechunk(const char *s, size_t n, kb_buf *out, int *ok) {
   while (i < n) {
     size_t size = 0, digits = 0;
     int v;
-    while (i < n && (v = hexval(s[i])) >= 0) {
+    while (i < n && (v = kb_hex_digit((unsigned char)s[i])) >= 0) {
       if (size > (SIZE_MAX >> 4))
         return KB_OK;
       size = size * 16 + (size_t)v;

@@ -231,26 +231,7 @@ const char *kb_lang_code(int index) {
 /* Lower-cases tok into out (TOK_MAX bytes); returns the length or 0 when the
  * token is too long to be a stopword. */
 static size_t lower_token(const char *tok, size_t n, char *out) {
-  size_t o = 0;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)tok[i];
-    if (c < 0x80) {
-      if (o + 1 > TOK_MAX)
-        return 0;
-      out[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-      i++;
-      continue;
-    }
-    uint32_t cp;
-    i += kb_utf8_decode(tok + i, n - i, &cp);
-    char tmp[4];
-    size_t k = kb_utf8_encode(kb_unicode_lower(cp), tmp);
-    if (o + k > TOK_MAX)
-      return 0;
-    memcpy(out + o, tmp, k);
-    o += k;
-  }
-  return o;
+  return kb_str_lower_into(tok, n, out, TOK_MAX);
 }
 
 static const word_slot *lookup(const char *tok, size_t n) {

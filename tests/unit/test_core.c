@@ -45,10 +45,20 @@ static void test_utf8(void) {
   kb_buf_reset(&b);
   kb_str_lower(&b, "\xC3\x89T\xC3\x89 \xD0\x9C", 8); /* ÉTÉ М */
   CHECK_STR(kb_buf_cstr(&b), "\xC3\xA9t\xC3\xA9 \xD0\xBC");
+  char low[8];
+  CHECK_INT(kb_str_lower_into("\xC3\x89T\xC3\x89", 5, low, sizeof low), 5);
+  CHECK(memcmp(low, "\xC3\xA9t\xC3\xA9", 5) == 0);
+  CHECK_INT(kb_str_lower_into("ABCDEFGHI", 9, low, sizeof low),
+            0); /* too long */
   kb_str t = kb_str_trim((kb_str){"\xC2\xA0 x y \xC2\xA0", 9});
   CHECK_INT(t.n, 3);
   CHECK(kb_unicode_isalnum(0x4E2D));
   CHECK(!kb_unicode_isalnum('-'));
+  CHECK_INT(kb_hex_digit('7'), 7);
+  CHECK_INT(kb_hex_digit('b'), 11);
+  CHECK_INT(kb_hex_digit('F'), 15);
+  CHECK_INT(kb_hex_digit('g'), -1);
+  CHECK_INT(kb_hex_digit(0xC3), -1);
   kb_buf_clear(&b);
 }
 
