@@ -73,50 +73,7 @@ static const char *const dict[] = {
 };
 
 static void mutate(kb_buf *b) {
-  int edits = 1 + (int)rnd_below(8);
-  for (int e = 0; e < edits; e++) {
-    size_t at = rnd_below(b->len + 1);
-    switch (rnd_below(6)) {
-    case 0:
-      if (at < b->len)
-        b->data[at] ^= (char)(1u << rnd_below(8));
-      break;
-    case 1:
-      if (at < b->len)
-        b->data[at] = (char)rnd();
-      break;
-    case 2: {
-      size_t n = 1 + rnd_below(16);
-      if (n > b->len - at)
-        n = b->len - at;
-      memmove(b->data + at, b->data + at + n, b->len - at - n);
-      b->len -= n;
-      break;
-    }
-    case 3: {
-      const char *s = dict[rnd_below(sizeof dict / sizeof dict[0])];
-      splice_in(b, at, s, strlen(s) ? strlen(s) : 1);
-      break;
-    }
-    case 4:
-      if (rnd_below(3) == 0)
-        b->len = at;
-      break;
-    default: {
-      size_t n = 1 + rnd_below(64);
-      if (n > b->len - at)
-        n = b->len - at;
-      kb_buf copy;
-      kb_buf_init(&copy, 0);
-      kb_buf_append(&copy, b->data + at, n);
-      splice_in(b, rnd_below(b->len + 1), copy.data ? copy.data : "", copy.len);
-      kb_buf_clear(&copy);
-    }
-    }
-  }
-  kb_buf_putc(b, 'x');
-  b->len--;
-  b->data[b->len] = '\0';
+  kbf_mutate(b, NULL, dict, sizeof dict / sizeof dict[0]);
 }
 
 /* Walks the tree; checks children counts, strings, depth. */

@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include "kabar/ingest.h"
+#include "kbgz.h"
 #include "kbtest.h"
 
 static char tmpdir[64];
@@ -41,23 +42,6 @@ static void make_dir(const char *name) {
   char p[256];
   path_of(p, sizeof p, name);
   mkdir(p, 0755);
-}
-
-/* Appends one gzip member holding data to out. */
-static void gz_append(kb_buf *out, const void *data, size_t len) {
-  z_stream zs;
-  memset(&zs, 0, sizeof zs);
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  uLong bound = deflateBound(&zs, (uLong)len) + 32;
-  unsigned char *tmp = malloc(bound);
-  zs.next_in = (unsigned char *)data;
-  zs.avail_in = (uInt)len;
-  zs.next_out = tmp;
-  zs.avail_out = (uInt)bound;
-  deflate(&zs, Z_FINISH);
-  kb_buf_append(out, tmp, bound - zs.avail_out);
-  deflateEnd(&zs);
-  free(tmp);
 }
 
 /* Appends a WARC 1.1 record with the given block. */
@@ -148,7 +132,7 @@ static void test_folder(void) {
                        "</html>";
   kb_buf gz;
   kb_buf_init(&gz, 0);
-  gz_append(&gz, gzhtml, strlen(gzhtml));
+  kbt_gzip_append(&gz, gzhtml, strlen(gzhtml), 6);
   write_file("f/d.HTML.gz", gz.data, gz.len);
   kb_buf_clear(&gz);
   write_str("f/e.page", "  <!doctype html>\n<html><body>sniffed</body></html>");
@@ -342,7 +326,7 @@ static void test_jsonl(void) {
   /* gzipped JSONL */
   kb_buf gz;
   kb_buf_init(&gz, 0);
-  gz_append(&gz, lines, strlen(lines));
+  kbt_gzip_append(&gz, lines, strlen(lines), 6);
   write_file("j/y.jsonl.gz", gz.data, gz.len);
   kb_buf_clear(&gz);
   path_of(p, sizeof p, "j/y.jsonl.gz");
@@ -371,7 +355,7 @@ static int warc_records(kb_buf *recs, size_t *ends, int max) {
               "application/http; msgtype=request", req, strlen(req));
   END();
   /* 3: gzip content-coding inside chunked transfer-coding */
-  gz_append(&body, html_latin, strlen(html_latin));
+  kbt_gzip_append(&body, html_latin, strlen(html_latin), 6);
   size_t half = body.len / 2;
   kb_buf_printf(&chunked, "%zx;ext=1\r\n", half);
   kb_buf_append(&chunked, body.data, half);
@@ -493,7 +477,7 @@ static void test_warc(void) {
   size_t start = 0;
   for (int i = 0; i < n; i++) {
     size_t before = file.len;
-    gz_append(&file, recs.data + start, ends[i] - start);
+    kbt_gzip_append(&file, recs.data + start, ends[i] - start, 6);
     if (i == n - 1)
       file.len = before + (file.len - before) / 2;
     start = ends[i];
@@ -507,7 +491,7 @@ static void test_warc(void) {
   start = 0;
   for (int i = 0; i < n; i++) {
     size_t before = file.len;
-    gz_append(&file, recs.data + start, ends[i] - start);
+    kbt_gzip_append(&file, recs.data + start, ends[i] - start, 6);
     if (i == 5)
       for (size_t k = before + 12; k < file.len - 12; k++)
         file.data[k] ^= 0x55;
@@ -518,7 +502,7 @@ static void test_warc(void) {
 
   /* one gzip stream over the whole file, cut short */
   kb_buf_reset(&file);
-  gz_append(&file, recs.data, ends[n - 1] - 40);
+  kbt_gzip_append(&file, recs.data, ends[n - 1] - 40, 6);
   write_file("w/whole.warc.gz", file.data, file.len);
   check_warc("w/whole.warc.gz", 0);
 

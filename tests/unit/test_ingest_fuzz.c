@@ -9,6 +9,7 @@
 
 #include "kabar/ingest.h"
 #include "kbfuzz.h"
+#include "kbgz.h"
 #include "kbtest.h"
 
 /* Rounds per base input; 400 keep the test near two seconds under ASan.
@@ -16,22 +17,6 @@
 #define ROUNDS 400
 
 #define SEED 0x2545F4914F6CDD1Dull /* this test's own generator seed */
-
-static void gz_append(kb_buf *out, const void *data, size_t len) {
-  z_stream zs;
-  memset(&zs, 0, sizeof zs);
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  uLong bound = deflateBound(&zs, (uLong)len) + 32;
-  unsigned char *tmp = malloc(bound);
-  zs.next_in = (unsigned char *)data;
-  zs.avail_in = (uInt)len;
-  zs.next_out = tmp;
-  zs.avail_out = (uInt)bound;
-  deflate(&zs, Z_FINISH);
-  kb_buf_append(out, tmp, bound - zs.avail_out);
-  deflateEnd(&zs);
-  free(tmp);
-}
 
 static void record(kb_buf *out, const char *type, const char *ctype,
                    const char *block, size_t len) {
@@ -61,7 +46,7 @@ static int base_warc(kb_buf *recs, size_t *ends) {
   const char *page = "<html><head><meta charset=\"windows-1251\"></head>"
                      "<body><p>\xcf\xf0\xe8\xe2\xe5\xf2 text text</p></body>"
                      "</html>";
-  gz_append(&z, page, strlen(page));
+  kbt_gzip_append(&z, page, strlen(page), 6);
   kb_buf_printf(&b,
                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
                 "Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -109,46 +94,7 @@ static const char *const dict[] = {
     "Content-Type: text/html; charset=\"x-sjis\"\r\n"};
 
 static void mutate(kb_buf *b) {
-  int edits = 1 + (int)rnd_below(8);
-  for (int e = 0; e < edits && b->len > 0; e++) {
-    size_t at = rnd_below(b->len);
-    switch (rnd_below(6)) {
-    case 0: /* flip bits */ b->data[at] ^= (char)(1u << rnd_below(8)); break;
-    case 1: { /* random byte */ b->data[at] = (char)rnd(); break;
-    }
-    case 2: { /* delete a range */
-      size_t n = 1 + rnd_below(64);
-      if (n > b->len - at)
-        n = b->len - at;
-      memmove(b->data + at, b->data + at + n, b->len - at - n);
-      b->len -= n;
-      break;
-    }
-    case 3: { /* insert a dictionary snippet */
-      const char *s = dict[rnd_below(sizeof dict / sizeof dict[0])];
-      size_t n = strlen(s) ? strlen(s) : 1;
-      kb_buf tail;
-      kb_buf_init(&tail, 0);
-      kb_buf_append(&tail, b->data + at, b->len - at);
-      b->len = at;
-      kb_buf_append(b, s, n);
-      kb_buf_append(b, tail.data ? tail.data : "", tail.len);
-      kb_buf_clear(&tail);
-      break;
-    }
-    case 4: /* truncate */ b->len = at; break;
-    default: { /* duplicate a range */
-      size_t n = 1 + rnd_below(128);
-      if (n > b->len - at)
-        n = b->len - at;
-      kb_buf copy;
-      kb_buf_init(&copy, 0);
-      kb_buf_append(&copy, b->data + at, n);
-      kb_buf_append(b, copy.data, copy.len);
-      kb_buf_clear(&copy);
-    }
-    }
-  }
+  kbf_mutate(b, NULL, dict, sizeof dict / sizeof dict[0]);
 }
 
 static char path[128];
@@ -252,13 +198,13 @@ int main(void) {
 
   size_t start = 0;
   for (int i = 0; i < n; i++) {
-    gz_append(&file, recs.data + start, ends[i] - start);
+    kbt_gzip_append(&file, recs.data + start, ends[i] - start, 6);
     start = ends[i];
   }
   fuzz("records.warc.gz", &file, rounds);
 
   kb_buf_reset(&file);
-  gz_append(&file, recs.data, recs.len);
+  kbt_gzip_append(&file, recs.data, recs.len, 6);
   fuzz("whole.warc.gz", &file, rounds);
 
   kb_buf_reset(&file);
@@ -266,7 +212,7 @@ int main(void) {
   fuzz("x.jsonl", &file, rounds);
 
   kb_buf_reset(&file);
-  gz_append(&file, jsonl_base, strlen(jsonl_base));
+  kbt_gzip_append(&file, jsonl_base, strlen(jsonl_base), 6);
   fuzz("x.jsonl.gz", &file, rounds);
 
   fuzz_charset();
