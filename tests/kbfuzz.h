@@ -6,7 +6,9 @@
 #define KBFUZZ_H
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kabar/core.h"
 
@@ -17,6 +19,24 @@ static inline uint64_t rnd(void) {
   rng ^= rng >> 7;
   rng ^= rng << 17;
   return rng;
+}
+
+/* Seeds the generator and returns the number of rounds: the test's own
+ * defaults, or KB_FUZZ_SEED / KB_FUZZ_ROUNDS from the environment for longer
+ * searches. A default run is killed after 120 s: a hang is a failure, not a
+ * stuck CI job. */
+static inline int kbf_setup(uint64_t seed, int rounds) {
+  rng = seed;
+  alarm(120);
+  const char *env = getenv("KB_FUZZ_ROUNDS");
+  if (env && strtol(env, NULL, 10) > 0) {
+    rounds = (int)strtol(env, NULL, 10);
+    alarm(0);
+  }
+  env = getenv("KB_FUZZ_SEED");
+  if (env && strtoull(env, NULL, 10) > 0)
+    rng = strtoull(env, NULL, 10);
+  return rounds;
 }
 
 static inline size_t rnd_below(size_t n) {

@@ -201,17 +201,7 @@ static void test_utf8(void) {
 }
 
 int main(void) {
-  rng = SEED;
-  alarm(120); /* a hang is a failure, not a stuck CI job */
-  int rounds = ROUNDS;
-  const char *env = getenv("KB_FUZZ_ROUNDS");
-  if (env && strtol(env, NULL, 10) > 0) {
-    rounds = (int)strtol(env, NULL, 10);
-    alarm(0);
-  }
-  env = getenv("KB_FUZZ_SEED");
-  if (env && strtoull(env, NULL, 10) > 0)
-    rng = strtoull(env, NULL, 10);
+  int rounds = kbf_setup(SEED, ROUNDS);
 
   kb_buf w, b;
   kb_buf_init(&w, 0);

@@ -59,7 +59,6 @@ static void mutate(kb_buf *b, const kb_buf *other) {
   kbf_mutate(b, other, dict, sizeof dict / sizeof dict[0]);
 }
 
-
 static const int64_t now_fixed = 1700000000; /* 2023-11-14 */
 
 static int date_ok(const kb_date *d) {
@@ -282,18 +281,8 @@ static void regressions(void) {
 }
 
 int main(void) {
-  rng = SEED;
-  alarm(120); /* a hang is a failure, not a stuck CI job */
-  int rounds = ROUNDS, big = BIG_ROUNDS;
-  const char *env = getenv("KB_FUZZ_ROUNDS");
-  if (env && strtol(env, NULL, 10) > 0) {
-    rounds = (int)strtol(env, NULL, 10);
-    big = rounds / 50 + 1;
-    alarm(0);
-  }
-  env = getenv("KB_FUZZ_SEED");
-  if (env && strtoull(env, NULL, 10) > 0)
-    rng = strtoull(env, NULL, 10);
+  int rounds = kbf_setup(SEED, ROUNDS);
+  int big = rounds == ROUNDS ? BIG_ROUNDS : rounds / 50 + 1;
 
   regressions();
   kb_buf s[5];

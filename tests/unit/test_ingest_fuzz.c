@@ -179,20 +179,12 @@ static void fuzz_charset(void) {
 }
 
 int main(void) {
-  rng = SEED;
-  alarm(120); /* a hang is a failure, not a stuck CI job */
+  int rounds = kbf_setup(SEED, ROUNDS);
   kb_buf recs, file;
   size_t ends[8];
   kb_buf_init(&recs, 0);
   kb_buf_init(&file, 0);
   int n = base_warc(&recs, ends);
-  int rounds = ROUNDS;
-  const char *env = getenv("KB_FUZZ_ROUNDS");
-  if (env && strtol(env, NULL, 10) > 0)
-    rounds = (int)strtol(env, NULL, 10);
-  env = getenv("KB_FUZZ_SEED");
-  if (env && strtoull(env, NULL, 10) > 0)
-    rng = strtoull(env, NULL, 10);
 
   fuzz("plain.warc", &recs, rounds);
 

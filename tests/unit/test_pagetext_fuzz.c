@@ -58,7 +58,6 @@ static void mutate(kb_buf *b, const kb_buf *other) {
   kbf_mutate(b, other, dict, sizeof dict / sizeof dict[0]);
 }
 
-
 static void show(const char *what, const char *s) {
   fprintf(stderr, "%s: \"", what);
   for (; *s; s++) {
@@ -243,18 +242,8 @@ static void regressions(void) {
 }
 
 int main(void) {
-  rng = SEED;
-  alarm(120); /* a hang is a failure, not a stuck CI job */
-  int rounds = ROUNDS, big = BIG_ROUNDS;
-  const char *env = getenv("KB_FUZZ_ROUNDS");
-  if (env && strtol(env, NULL, 10) > 0) {
-    rounds = (int)strtol(env, NULL, 10);
-    big = rounds / 50 + 1;
-    alarm(0);
-  }
-  env = getenv("KB_FUZZ_SEED");
-  if (env && strtoull(env, NULL, 10) > 0)
-    rng = strtoull(env, NULL, 10);
+  int rounds = kbf_setup(SEED, ROUNDS);
+  int big = rounds == ROUNDS ? BIG_ROUNDS : rounds / 50 + 1;
 
   kb_site_memory *mem = NULL;
   CHECK_INT(kb_site_memory_new(&mem), KB_OK);
