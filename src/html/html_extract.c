@@ -51,7 +51,8 @@ kb_status kb_html_extract(const char *html, size_t n,
 
   kb_date_ctx ctx;
   memset(&ctx, 0, sizeof ctx);
-  ctx.lang = out->language;
+  /* the whole tag: "en-US" reads 05/08/2023 month-first, "en" does not */
+  ctx.lang = meta.lang_tag ? meta.lang_tag : out->language;
   ctx.now = opts ? (opts->now ? opts->now : opts->fetched) : 0;
   kb_date pub, mod;
   memset(&pub, 0, sizeof pub);

@@ -82,9 +82,10 @@ kb_status kb_html_collapse(kb_buf *out, const char *s, size_t n);
 typedef struct kb_html_meta {
   const char *ld_body; /* JSON-LD articleBody (scratch arena); may be NULL */
   size_t ld_body_len;
-  const char *og_type; /* og:type lower-cased; may be NULL */
-  const char *h1;      /* chosen headline text from the DOM; may be NULL */
-  int ld_article;      /* 1 when JSON-LD names an Article type */
+  const char *lang_tag; /* the page's declared language tag as written
+                           ("en-US"; lives in the DOM); may be NULL */
+  const char *h1;       /* chosen headline text from the DOM; may be NULL */
+  int ld_article;       /* 1 when JSON-LD names an Article type */
 } kb_html_meta;
 
 kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,

@@ -168,7 +168,7 @@ typedef struct ld_person {
 
 typedef struct meta_scan {
   const char *lang, *title_tag, *h1, *h1_article;
-  const char *og_title, *tw_title, *og_site, *og_url, *og_type, *og_locale;
+  const char *og_title, *tw_title, *og_site, *og_url, *og_locale;
   const char *description, *og_description, *content_lang, *app_name,
       *canonical;
   const char *meta_author, *rel_author, *prop_author, *byline, *author_href,
@@ -578,7 +578,6 @@ static void on_meta(meta_scan *m, const xmlNode *n) {
              {"twitter:title", &m->tw_title},
              {"og:site_name", &m->og_site},
              {"og:url", &m->og_url},
-             {"og:type", &m->og_type},
              {"og:locale", &m->og_locale},
              {"description", &m->description},
              {"og:description", &m->og_description},
@@ -2558,8 +2557,7 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
     meta->ld_body = m.ld_body;
     meta->ld_body_len = strlen(m.ld_body);
   }
-  if (m.og_type)
-    meta->og_type = kb_arena_strdup(scratch, m.og_type);
+  meta->lang_tag = nonempty(m.lang, nonempty(m.content_lang, m.og_locale));
 fail:
   kb_buf_clear(&m.tmp);
   return rc;

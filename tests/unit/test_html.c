@@ -937,9 +937,28 @@ static void test_signature(kb_article *a) {
   CHECK_STR(a->author ? a->author : "", "Jana Lind");
 }
 
+/* The page's whole language tag reaches the dates pass: "en-US" reads a
+ * printed 05/08/2023 month-first, "en-GB" day-first. */
+static void test_lang_tag_dates(kb_article *a) {
+  static const char *const page =
+      "<html lang=\"%s\"><body><article><h1>River rises</h1>"
+      "<p class=\"date\">05/08/2023</p><p>" P1 "</p><p>" P2 "</p><p>" P3
+      "</p></article></body></html>";
+  char html[2048];
+  char day[11];
+  snprintf(html, sizeof html, page, "en-US");
+  CHECK_INT(run(html, a), KB_OK);
+  CHECK_STR(a->language, "en");
+  CHECK_STR(kb_datetime_day(&a->published.t, day) ? day : "", "2023-05-08");
+  snprintf(html, sizeof html, page, "en-GB");
+  CHECK_INT(run(html, a), KB_OK);
+  CHECK_STR(kb_datetime_day(&a->published.t, day) ? day : "", "2023-08-05");
+}
+
 int main(void) {
   kb_article a;
   kb_article_init(&a);
+  test_lang_tag_dates(&a);
   test_boilerplate_around_article(&a);
   test_listing_is_empty(&a);
   test_jsonld_graph(&a);
