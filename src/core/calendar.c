@@ -135,9 +135,12 @@ int kb_datetime_parse_iso(const char *s, size_t n, kb_datetime *out) {
   if (t.month < 1 || t.month > 12 || t.day < 1 ||
       t.day > kb_days_in_month(t.year, t.month))
     return 0;
-  if (i < n && (s[i] == 'T' || s[i] == 't' || s[i] == ' ') && i + 1 < n &&
-      s[i + 1] >= '0' && s[i + 1] <= '9') {
-    i++;
+  /* the time after 'T' or a space; also " T" (a CMS writing
+     "2016-02-23 T16:00:20Z") */
+  size_t ti = i + (i + 1 < n && s[i] == ' ' && (s[i + 1] | 0x20) == 't');
+  if (ti < n && (s[ti] == 'T' || s[ti] == 't' || s[ti] == ' ') && ti + 1 < n &&
+      s[ti + 1] >= '0' && s[ti + 1] <= '9') {
+    i = ti + 1;
     int h, mi, sec = 0;
     if (!digits(s, n, &i, 2, &h))
       return 0;

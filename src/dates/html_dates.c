@@ -234,14 +234,6 @@ static int parse_value_raw(const hstate *h, const char *s, kb_datetime *out) {
   size_t n = strnlen(s, 512);
   while (n && (*s == ' ' || *s == '\n' || *s == '\t'))
     s++, n--;
-  if (n >= 13 && n < 40 && s[10] == ' ' && s[11] == 'T') {
-    /* "2016-02-23 T16:00:20Z": ISO with a stray space before the T */
-    char iso[40];
-    memcpy(iso, s, 10);
-    memcpy(iso + 10, s + 11, n - 11);
-    if (kb_datetime_parse_iso(iso, n - 1, out) && in_window(h, out))
-      return 1;
-  }
   if (kb_datetime_parse_iso(s, n, out) && in_window(h, out))
     return 1;
   /* epoch seconds or milliseconds */

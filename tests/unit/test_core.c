@@ -1,7 +1,9 @@
 /* Unit tests for src/core: arena, buffer caps, UTF-8 repair, JSON. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "kabar/core.h"
+#include "kabar/dates.h"
 #include "kbtest.h"
 
 static void test_arena(void) {
@@ -116,11 +118,30 @@ static void test_data(void) {
   CHECK(kb_hash64(NULL, 0, 7) == kb_hash64("", 0, 7));
 }
 
+static const char *iso_of(const char *s) {
+  static char out[32];
+  kb_datetime t;
+  if (!kb_datetime_parse_iso(s, strlen(s), &t))
+    return "none";
+  kb_datetime_iso(&t, out);
+  return out;
+}
+
+static void test_parse_iso(void) {
+  CHECK_STR(iso_of("2023-08-16T09:46:00+07:00"), "2023-08-16T09:46:00+07:00");
+  CHECK_STR(iso_of("2023-08-16 09:46"), "2023-08-16T09:46:00");
+  CHECK_STR(iso_of("2016-02-23 T16:00:20Z"), "2016-02-23T16:00:20+00:00");
+  CHECK_STR(iso_of("2016-02-23 t16:00"), "2016-02-23T16:00:00");
+  CHECK_STR(iso_of("2016-02-23 Tuesday"), "2016-02-23"); /* a day only */
+  CHECK_STR(iso_of("2016-02-30"), "none");
+}
+
 int main(void) {
   test_arena();
   test_buf();
   test_utf8();
   test_json();
   test_data();
+  test_parse_iso();
   return KBT_DONE();
 }
