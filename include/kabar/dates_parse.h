@@ -36,10 +36,15 @@ int kb_date_find_abs(const char *s, size_t n, const kb_date_ctx *ctx,
 int kb_date_line(const char *s, size_t n, const kb_date_ctx *ctx,
                  kb_datetime *out);
 
-/* kb_date_line for absolute dates only: 0 for "2 jam lalu", "kemarin". A
- * caller without a crawl time uses it to keep relative dates unresolved. */
-int kb_date_line_abs(const char *s, size_t n, const kb_date_ctx *ctx,
-                     kb_datetime *out);
+/* kb_date_line reading the line once for two answers: KB_DATE_LINE_ANY
+ * when it is a date line with relative dates allowed ("2 jam lalu" resolved
+ * against ctx->now, into *out, as kb_date_line), KB_DATE_LINE_ABS when it is
+ * one with absolute dates only (into *abs, which may be NULL). A line with
+ * ANY but not ABS is dated only relatively: a caller without a crawl time
+ * leaves it unresolved. */
+enum { KB_DATE_LINE_ANY = 1, KB_DATE_LINE_ABS = 2 };
+int kb_date_line_kinds(const char *s, size_t n, const kb_date_ctx *ctx,
+                       kb_datetime *out, kb_datetime *abs);
 
 /* A date in a URL path (/2023/08/16/, /20230816/, ?date=...). 1 if found. */
 int kb_date_from_url(const char *url, kb_datetime *out);

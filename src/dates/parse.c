@@ -970,9 +970,16 @@ int kb_date_line(const char *s, size_t n, const kb_date_ctx *ctx,
   return kb_dates_line_ex(s, n, ctx, 1, out);
 }
 
-int kb_date_line_abs(const char *s, size_t n, const kb_date_ctx *ctx,
-                     kb_datetime *out) {
-  return kb_dates_line_ex(s, n, ctx, 0, out);
+int kb_date_line_kinds(const char *s, size_t n, const kb_date_ctx *ctx,
+                       kb_datetime *out, kb_datetime *abs) {
+  dscan sc;
+  if (!s || n > 300 || dscan_init(&sc, s, n, ctx) != KB_OK)
+    return 0;
+  int r = kb_dates_line_scan(&sc, 1, out) ? KB_DATE_LINE_ANY : 0;
+  if (r && kb_dates_line_scan(&sc, 0, abs))
+    r |= KB_DATE_LINE_ABS;
+  dscan_clear(&sc);
+  return r;
 }
 
 int kb_dates_line_ex(const char *s, size_t n, const kb_date_ctx *ctx,

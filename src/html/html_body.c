@@ -610,13 +610,10 @@ static int date_line(const char *s, size_t n) {
   if ((year || clock) && words <= 10)
     return 1;
   /* a relative time alone ("2 jam lalu", "3 hours ago", "Kemarin"): a line
-     the dates parser reads whole with relative dates and not without them.
-     "now" only has to leave the resolved day inside the parser's window
-     (1990 to now): 2099-12-31 */
-  kb_date_ctx ctx = {NULL, 4102358400, NULL};
+     the dates parser reads whole with relative dates and not without them */
   kb_datetime t;
-  return words <= 5 && kb_date_line(s, n, &ctx, &t) &&
-         !kb_date_line_abs(s, n, &ctx, &t);
+  return words <= 5 &&
+         kb_date_line_kinds(s, n, NULL, &t, NULL) == KB_DATE_LINE_ANY;
 }
 
 /* Cue kinds of a block, computed once: every candidate is filtered with

@@ -484,16 +484,18 @@ static void classify(pt_page *pg, const kb_date_ctx *dctx,
     if ((l->cue & CUE_BYLINE) &&
         !(st->words <= 6 && st->capital * 2 > st->alpha))
       l->cue &= ~(unsigned)CUE_BYLINE;
-    if (st->words <= 14 && st->digits > 0)
-      l->is_date = kb_date_line(l->s, l->n, dctx, &l->date);
-    if (l->is_date && dctx->now <= 0) {
+    if (st->words <= 14 && st->digits > 0) {
+      kb_datetime abs;
+      int kinds = kb_date_line_kinds(l->s, l->n, dctx, &l->date, &abs);
+      l->is_date = (kinds & KB_DATE_LINE_ANY) != 0;
       /* no crawl time: only an absolute date of the line counts ("3 hours
          ago - August 16, 2023" is dated by its second part) */
-      kb_datetime abs;
-      if (kb_date_line_abs(l->s, l->n, dctx, &abs))
-        l->date = abs;
-      else
-        l->date_rel = 1;
+      if (l->is_date && dctx->now <= 0) {
+        if (kinds & KB_DATE_LINE_ABS)
+          l->date = abs;
+        else
+          l->date_rel = 1;
+      }
     }
     l->is_caption = caption_line(l);
     l->is_credit = credit_line(l, NULL, NULL);
