@@ -360,8 +360,11 @@ int cmd_extract(int argc, char **argv) {
       if ((rc = kb_extract(page.data, page.len, &o, &art)) != KB_OK) {
         fprintf(stderr, "kabar extract: %s: %s\n", page.source,
                 kb_status_str(rc));
-        fatal = rc == KB_ENOMEM;
         failed++;
+        if (rc == KB_ENOMEM) { /* fatal: a later page must not clear it */
+          fatal = 1;
+          break;
+        }
         continue;
       }
       if (format == 0) {

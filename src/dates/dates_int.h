@@ -48,7 +48,6 @@ typedef struct kb_dword {
   int8_t relday;
   uint32_t flags;
   int32_t unit_secs;
-  int32_t value; /* a cue's value (reason-*.tsv 4th column) */
 } kb_dword;
 
 typedef struct kb_dtables kb_dtables;
@@ -95,10 +94,9 @@ typedef struct dmatch {
   int wday;           /* weekday printed with it; -1 none */
   int hour, min, sec; /* hour -1: no time */
   int tz, has_tz;
-  int relative;      /* 1: resolved from "2 jam lalu"/"kemarin" */
-  int numeric;       /* 1: digits only (4/5/2023) */
-  int mdy_ambiguous; /* 1: a/b could be read both ways */
-  size_t t0, t1;     /* token range [t0, t1) */
+  int relative;  /* 1: resolved from "2 jam lalu"/"kemarin" */
+  int numeric;   /* 1: digits only (4/5/2023) */
+  size_t t0, t1; /* token range [t0, t1) */
 } dmatch;
 
 /* Tries a date at token i (partial dates allowed: day+month, month+year).

@@ -601,8 +601,6 @@ static size_t parse_core(const dscan *sc, size_t i, dmatch *m) {
         mdy = 0;
       else if (b > 12 && a <= 12)
         mdy = 1;
-      else if (a <= 12 && b <= 12 && a != b)
-        m->mdy_ambiguous = 1;
       m->d = mdy ? b : a;
       m->m = mdy ? a : b;
       m->y = y;

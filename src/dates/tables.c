@@ -310,8 +310,6 @@ static void load_kinds(kb_dtables *tb, const char *file) {
       w->ampm = (int8_t)v;
     else if (flag == DW_RELDAY)
       w->relday = (int8_t)v;
-    else if (nf > 3)
-      w->value = v;
   }
 }
 

@@ -65,8 +65,7 @@ typedef struct kb_walk_dir kb_walk_dir;
 typedef struct kb_walk {
   kb_walk_dir *stack; /* open folders, root first */
   size_t depth, cap;
-  kb_buf path;  /* the path last returned */
-  char *single; /* the root when it is a file; NULL after it was returned */
+  kb_buf path; /* the path last returned */
   int started;
   const char *root;
 } kb_walk;

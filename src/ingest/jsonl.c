@@ -14,15 +14,15 @@ static const char *const html_fields[] = {"html", "raw_html", "content_html",
                                           "page_html"};
 static const char *const text_fields[] = {"text", "body", "content",
                                           "page_text", "article"};
-static const char *const time_fields[] = {
-    "fetched", "fetch_time", "crawl_time", "crawled_at", "timestamp"};
+static const char *const time_fields[] = {"fetched", "fetch_time", "crawl_time",
+                                          "crawled_at", "timestamp"};
 /* Metadata scrapers keep beside the page; handed to extraction as hints.
  * A bare "date" is the article's (CC-News, news-please), not the crawl's. */
 static const char *const title_fields[] = {"title", "headline"};
 static const char *const author_fields[] = {"author", "authors", "byline"};
-static const char *const published_fields[] = {
-    "published", "date_published", "publish_date", "pubdate", "date_raw",
-    "date"};
+static const char *const published_fields[] = {"published",    "date_published",
+                                               "publish_date", "pubdate",
+                                               "date_raw",     "date"};
 
 /* Epoch seconds from a number that may be in milliseconds: anything past
  * the year 5000 in seconds is read as milliseconds. */
@@ -180,13 +180,16 @@ kb_status kb_jsonl_next(kb_reader *r, kb_page *page) {
         break;
     }
     const kb_json *hint;
-    if ((hint = first_string(root, title_fields, 2)) && hint->len)
+    /* first_string gives only non-empty strings */
+    if ((hint = first_string(root, title_fields,
+                             sizeof title_fields / sizeof *title_fields)))
       page->title = hint->str;
-    if ((hint = first_string(root, author_fields, 3)) && hint->len)
+    if ((hint = first_string(root, author_fields,
+                             sizeof author_fields / sizeof *author_fields)))
       page->author = hint->str;
-    if ((hint = first_string(root, published_fields,
-                             sizeof published_fields / sizeof *published_fields)) &&
-        hint->len)
+    if ((hint =
+             first_string(root, published_fields,
+                          sizeof published_fields / sizeof *published_fields)))
       page->published = hint->str;
     page->source = kb_arena_printf(&r->arena, "%s:%llu", r->cur, (ull)r->line);
     if (!page->source)

@@ -6,16 +6,16 @@
 
 #include "kabar/store.h"
 
+enum { STMT_HAS_PAGE, STMT_PUT, STMT_PUT_FTS, STMT_COUNT };
+
 struct kb_store {
   sqlite3 *db;
   char errmsg[512]; /* the last error, for kb_store_errmsg */
   int version;      /* schema version after open */
   int in_tx;        /* 1 inside kb_store_begin .. commit/rollback */
   int dirty;        /* articles added in this batch: clustering is stale */
-  sqlite3_stmt *stmts[4]; /* prepared once, reused for every page */
+  sqlite3_stmt *stmts[STMT_COUNT]; /* prepared once, reused for every page */
 };
-
-enum { STMT_HAS_PAGE, STMT_PUT, STMT_PUT_FTS, STMT_COUNT };
 
 /* A statement prepared on first use and kept until the store closes;
  * reset and unbound, ready to bind. NULL on error (errmsg set). */
