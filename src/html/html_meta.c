@@ -212,7 +212,6 @@ typedef struct meta_scan {
                                  both cases (see cue_at_end) */
 } meta_scan;
 
-static int ieq_str(const char *a, size_t an, const char *b);
 static long find_words(const char *s, size_t n, const char *ph, size_t pn,
                        size_t from);
 static size_t letters_of(const char *s, size_t n, char *buf, size_t cap);
@@ -799,9 +798,9 @@ static const char *date_line_name(meta_scan *m, kb_str s) {
     static const char *const cues[] = {"von", "by", "par", "por", NULL};
     int skipped = 0;
     for (int k = 0; !name_at && skip[k]; k++)
-      skipped |= ieq_str(w.p, w.n, skip[k]);
+      skipped |= kb_str_ieq_ascii(w, skip[k]);
     for (int k = 0; !name_at && cues[k]; k++)
-      if (ieq_str(w.p, w.n, cues[k]))
+      if (kb_str_ieq_ascii(w, cues[k]))
         skipped = cue = 1;
     if (skipped)
       continue;
@@ -1442,11 +1441,6 @@ static const char *decoded(meta_scan *m, const char *s) {
     return s;
   return kb_arena_strndup(m->a, m->tmp.data, m->tmp.len);
 }
-static int ieq_str(const char *a, size_t an, const char *b) {
-  size_t bn = strlen(b);
-  return an == bn && strncasecmp(a, b, an) == 0;
-}
-
 static int word_char(unsigned char c) {
   return c >= 0x80 || (c >= '0' && c <= '9') ||
          ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
@@ -1489,7 +1483,7 @@ static int is_particle(const char *w, size_t n) {
       "la",  "le",  "zu",  "ten", "ter", "y",   "e",  "bin", "al",  "el",
       "dos", "das", "do",  "des", "vom", "zum", "af", "av",  NULL};
   for (int i = 0; particles[i]; i++)
-    if (ieq_str(w, n, particles[i]))
+    if (kb_str_ieq_ascii((kb_str){w, n}, particles[i]))
       return 1;
   return 0;
 }
@@ -1644,6 +1638,19 @@ enum {
                      crediting itself and is kept */
 };
 
+/* 1 when the ", "-joined list has the entry e[0..n) (case-insensitive) */
+static int has_name(const kb_buf *list, const char *e, size_t n) {
+  for (size_t i = 0; i < list->len;) {
+    size_t j = i;
+    while (j < list->len && list->data[j] != ',')
+      j++;
+    if (j - i == n && !strncasecmp(list->data + i, e, n))
+      return 1;
+    i = j + 2;
+  }
+  return 0;
+}
+
 /* Cleans one author name with the cue table (data/html/author_noise.tsv):
  * strips "By ", cuts before dates and "Alle Artikel", rejects "Posted on";
  * appends it to out (", "-joined) unless empty or already there. Returns
@@ -1734,21 +1741,14 @@ static int add_author(kb_buf *out, const char *s, size_t n, const char *site,
     return 0; /* a sentence, not a name */
   if (dots && has_domain_word(t) && (words > 1 || !(flags & AA_LAST)))
     return 0; /* "example.com", "stol.it / Site": a site, not a person */
-  if (site && ieq_str(t.p, t.n, site))
+  if (site && kb_str_ieq_ascii(t, site))
     return 0; /* the site, not a person */
   /* "Jane Doe Jane Doe": a picture's alt text next to the name */
   if (t.n >= 5 && t.n % 2 == 1 && t.p[t.n / 2] == ' ' &&
       memchr(t.p, ' ', t.n / 2) && !strncmp(t.p, t.p + t.n / 2 + 1, t.n / 2))
     t.n /= 2;
-  /* already there? entries are ", "-separated */
-  for (size_t i = 0; i < out->len;) {
-    size_t j = i;
-    while (j < out->len && out->data[j] != ',')
-      j++;
-    if (j - i == t.n && strncasecmp(out->data + i, t.p, t.n) == 0)
-      return 0;
-    i = j + 2;
-  }
+  if (has_name(out, t.p, t.n)) /* already there */
+    return 0;
   if (out->len)
     kb_buf_puts(out, ", ");
   kb_buf_append(out, t.p, t.n);
@@ -1857,7 +1857,7 @@ static int names_site(kb_str part, const char *site, kb_str host) {
     return 0;
   if (site && *site) {
     size_t sn = strlen(site);
-    if (ieq_str(part.p, part.n, site))
+    if (kb_str_ieq_ascii(part, site))
       return 1;
     /* "Example News" vs "Example", or the reverse */
     char pbuf[256];
@@ -2154,7 +2154,7 @@ static int is_org_name(const char *name, const char *site, kb_str host) {
   if (org_words(name, n))
     return 1;
   kb_str t = kb_str_trim((kb_str){name, n});
-  if (site && ieq_str(t.p, t.n, site))
+  if (site && kb_str_ieq_ascii(t, site))
     return 1;
   char a[128], b[128];
   size_t an = letters_of(t.p, t.n, a, sizeof a);
@@ -2190,19 +2190,6 @@ static int org_words(const char *s, size_t n) {
   for (size_t i = 0; i < norg; i++)
     if (find_words(s, n, org[i]->phrase, org[i]->n, 0) >= 0)
       return 1;
-  return 0;
-}
-
-/* 1 when the ", "-joined list has the entry e[0..n) (case-insensitive) */
-static int has_name(const kb_buf *list, const char *e, size_t n) {
-  for (size_t i = 0; i < list->len;) {
-    size_t j = i;
-    while (j < list->len && list->data[j] != ',')
-      j++;
-    if (j - i == n && !strncasecmp(list->data + i, e, n))
-      return 1;
-    i = j + 2;
-  }
   return 0;
 }
 

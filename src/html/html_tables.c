@@ -57,7 +57,8 @@ static int small_int(kb_str s) {
   return sign * v;
 }
 
-/* Reads "kind<TAB>phrase" lines; kind_of maps the kind word to a number. */
+/* Reads "kind<TAB>phrase" or "kind<TAB>lang<TAB>phrase" lines; kind_of maps
+ * the kind word to a number. */
 static void load_cues(const char *name, int (*kind_of)(kb_str),
                       kb_html_cue **out, size_t *nout) {
   size_t len = 0, cap = 0;
@@ -80,6 +81,13 @@ static void load_cues(const char *name, int (*kind_of)(kb_str),
     c->n = f[nf - 1].n;
     c->kind = kind_of(f[0]);
   }
+}
+
+static int boiler_kind(kb_str k) {
+  return kb_str_eq(k, "end")    ? KB_CUE_END
+         : kb_str_eq(k, "line") ? KB_CUE_LINE
+         : kb_str_eq(k, "tail") ? KB_CUE_TAIL
+                                : KB_CUE_DROP;
 }
 
 static int author_kind(kb_str k) {
@@ -113,27 +121,7 @@ static void build(void) {
     while (kb_lines_next(&it, &line))
       add_body(t, line);
   }
-  d = kb_data_get("html/boilerplate.tsv", &len);
-  if (d) {
-    size_t cap = 0;
-    kb_lines_init(&it, d, len);
-    while (kb_lines_next(&it, &line))
-      cap++;
-    t->cues =
-        cap ? calloc(cap, sizeof *t->cues) : NULL; /* lives for the process */
-    kb_lines_init(&it, d, len);
-    while (t->cues && kb_lines_next(&it, &line)) {
-      if (kb_str_split_tabs(line, f, 3) != 3 || t->ncues >= cap)
-        continue;
-      kb_html_cue *c = &t->cues[t->ncues++];
-      c->phrase = f[2].p;
-      c->n = f[2].n;
-      c->kind = kb_str_eq(f[0], "end")    ? KB_CUE_END
-                : kb_str_eq(f[0], "line") ? KB_CUE_LINE
-                : kb_str_eq(f[0], "tail") ? KB_CUE_TAIL
-                                          : KB_CUE_DROP;
-    }
-  }
+  load_cues("html/boilerplate.tsv", boiler_kind, &t->cues, &t->ncues);
 }
 
 /* Room for the per-kind lists of author cues (the data file has ~250): a
