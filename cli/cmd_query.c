@@ -366,11 +366,14 @@ int cmd_timeline(int argc, char **argv) {
   for (size_t r = 0; r < t.nrows; r++) {
     char **row = t.cells + r * t.ncols;
     if (!prev || strcmp(prev, row[0] ? row[0] : "") != 0) {
+      /* the rows come grouped by storyline: count this one's run */
       size_t nev = 0;
-      for (size_t k = r; k < t.nrows; k++)
-        if (strcmp(t.cells[k * t.ncols] ? t.cells[k * t.ncols] : "",
-                   row[0] ? row[0] : "") == 0)
-          nev++;
+      for (size_t k = r;
+           k < t.nrows &&
+           strcmp(t.cells[k * t.ncols] ? t.cells[k * t.ncols] : "",
+                  row[0] ? row[0] : "") == 0;
+           k++)
+        nev++;
       printf("%sstoryline %s  (%zu event%s)\n", prev ? "\n" : "",
              row[0] ? row[0] : "-", nev, nev == 1 ? "" : "s");
       prev = row[0] ? row[0] : "";
