@@ -46,7 +46,7 @@ static const char *const migrations[] = {
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
-static kb_status db_fail(kb_store *s, const char *what) {
+kb_status kb_store_fail(kb_store *s, const char *what) {
   snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what,
            s->db ? sqlite3_errmsg(s->db) : "no database");
   return KB_EDB;
@@ -71,7 +71,7 @@ sqlite3_stmt *kb_store_stmt(kb_store *s, int which, const char *sql) {
   }
   if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
                          NULL) != SQLITE_OK) {
-    db_fail(s, "preparing a statement");
+    kb_store_fail(s, "preparing a statement");
     return NULL;
   }
   s->stmts[which] = st;
@@ -98,7 +98,7 @@ static int user_version(kb_store *s) {
 static kb_status migrate(kb_store *s) {
   int v = user_version(s);
   if (v < 0)
-    return db_fail(s, "reading the schema version");
+    return kb_store_fail(s, "reading the schema version");
   if (v > SCHEMA_VERSION) {
     snprintf(s->errmsg, sizeof s->errmsg,
              "the store has schema version %d; this kabar knows up to %d", v,
@@ -137,7 +137,7 @@ kb_status kb_store_open(const char *path, unsigned flags, kb_store **out) {
                    ? SQLITE_OPEN_READONLY
                    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK)
-    return db_fail(s, path);
+    return kb_store_fail(s, path);
   sqlite3_busy_timeout(s->db, 10000);
   kb_status rc = KB_OK;
   if (!(flags & KB_STORE_READONLY)) {
@@ -148,7 +148,7 @@ kb_status kb_store_open(const char *path, unsigned flags, kb_store **out) {
   } else {
     s->version = user_version(s);
     if (s->version < 0) {
-      rc = db_fail(s, path); /* not a database at all */
+      rc = kb_store_fail(s, path); /* not a database at all */
     } else if (s->version != SCHEMA_VERSION) {
       snprintf(s->errmsg, sizeof s->errmsg,
                s->version == 0 ? "%s is not a kabar store (empty)"
@@ -223,7 +223,7 @@ int kb_store_has_page(kb_store *s, const char *page_hash) {
     return 1;
   if (rc == SQLITE_DONE)
     return 0;
-  db_fail(s, "looking up a page");
+  kb_store_fail(s, "looking up a page");
   return -1;
 }
 
@@ -308,7 +308,7 @@ kb_status kb_store_put(kb_store *s, const char *page_hash, const kb_article *a,
   if (a->fetched)
     sqlite3_bind_int64(st, 21, a->fetched);
   if (sqlite3_step(st) != SQLITE_DONE) {
-    rc = db_fail(s, "storing an article");
+    rc = kb_store_fail(s, "storing an article");
     goto fail;
   }
   *id = sqlite3_last_insert_rowid(s->db);
@@ -323,7 +323,7 @@ kb_status kb_store_put(kb_store *s, const char *page_hash, const kb_article *a,
   sqlite3_bind_text(st, 2, a->title, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 3, kb_buf_cstr(&body), (int)body.len, SQLITE_STATIC);
   if (sqlite3_step(st) != SQLITE_DONE) {
-    rc = db_fail(s, "indexing an article");
+    rc = kb_store_fail(s, "indexing an article");
     goto fail;
   }
   s->dirty = 1;

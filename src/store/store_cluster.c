@@ -9,11 +9,6 @@
 
 #include "store/store_int.h"
 
-static kb_status fail(kb_store *s, const char *what) {
-  snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, sqlite3_errmsg(s->db));
-  return KB_EDB;
-}
-
 static char *dup_col(sqlite3_stmt *st, int col) {
   const unsigned char *t = sqlite3_column_text(st, col);
   if (!t)
@@ -68,13 +63,13 @@ kb_status kb_store_cluster(kb_store *s, const kb_cluster_opts *opts) {
 
   if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, &err) != SQLITE_OK) {
     sqlite3_free(err);
-    return fail(s, "starting the clustering");
+    return kb_store_fail(s, "starting the clustering");
   }
   if (sqlite3_prepare_v2(s->db,
                          "SELECT id, day, title, body, language FROM articles"
                          " ORDER BY id",
                          -1, &st, NULL) != SQLITE_OK) {
-    rc = fail(s, "reading articles");
+    rc = kb_store_fail(s, "reading articles");
     goto done;
   }
   int step;
@@ -105,7 +100,7 @@ kb_status kb_store_cluster(kb_store *s, const kb_cluster_opts *opts) {
     }
   }
   if (step != SQLITE_DONE) {
-    rc = fail(s, "reading articles");
+    rc = kb_store_fail(s, "reading articles");
     goto done;
   }
   sqlite3_finalize(st);
@@ -118,24 +113,31 @@ kb_status kb_store_cluster(kb_store *s, const kb_cluster_opts *opts) {
                    "DELETE FROM event_articles; DELETE FROM events;"
                    " DELETE FROM storylines;",
                    NULL, NULL, NULL) != SQLITE_OK) {
-    rc = fail(s, "clearing events");
+    rc = kb_store_fail(s, "clearing events");
+    goto done;
+  }
+  if (sqlite3_prepare_v2(s->db,
+                         "INSERT INTO storylines(id, events, articles)"
+                         " VALUES(?, 0, 0)",
+                         -1, &st, NULL) != SQLITE_OK) {
+    rc = kb_store_fail(s, "writing storylines");
     goto done;
   }
   for (size_t i = 0; i < cl.nstorylines; i++) {
-    char sql[96];
-    snprintf(sql, sizeof sql,
-             "INSERT INTO storylines(id, events, articles) VALUES(%zu, 0, 0)",
-             i + 1);
-    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-      rc = fail(s, "writing storylines");
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, (int64_t)i + 1);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+      rc = kb_store_fail(s, "writing storylines");
       goto done;
     }
   }
+  sqlite3_finalize(st);
+  st = NULL;
   if (sqlite3_prepare_v2(s->db,
                          "INSERT INTO events(id, storyline_id, day, articles)"
                          " VALUES(?,?,?,0)",
                          -1, &st, NULL) != SQLITE_OK) {
-    rc = fail(s, "writing events");
+    rc = kb_store_fail(s, "writing events");
     goto done;
   }
   for (size_t e = 0; e < cl.nevents; e++) {
@@ -150,7 +152,7 @@ kb_status kb_store_cluster(kb_store *s, const kb_cluster_opts *opts) {
       sqlite3_bind_null(st, 3);
     }
     if (sqlite3_step(st) != SQLITE_DONE) {
-      rc = fail(s, "writing events");
+      rc = kb_store_fail(s, "writing events");
       goto done;
     }
   }
@@ -158,7 +160,7 @@ kb_status kb_store_cluster(kb_store *s, const kb_cluster_opts *opts) {
   st = NULL;
   if (sqlite3_prepare_v2(s->db, "INSERT INTO event_articles VALUES(?,?)", -1,
                          &st, NULL) != SQLITE_OK) {
-    rc = fail(s, "writing event members");
+    rc = kb_store_fail(s, "writing event members");
     goto done;
   }
   for (size_t i = 0; i < n; i++) {
@@ -166,7 +168,7 @@ kb_status kb_store_cluster(kb_store *s, const kb_cluster_opts *opts) {
     sqlite3_bind_int64(st, 1, (int64_t)cl.event_of[i] + 1);
     sqlite3_bind_int64(st, 2, docs[i].id);
     if (sqlite3_step(st) != SQLITE_DONE) {
-      rc = fail(s, "writing event members");
+      rc = kb_store_fail(s, "writing event members");
       goto done;
     }
   }
@@ -177,14 +179,14 @@ kb_status kb_store_cluster(kb_store *s, const kb_cluster_opts *opts) {
                    " event_articles ea WHERE ea.event_id = events.id);",
                    NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_exec(s->db, event_headline_sql, NULL, NULL, NULL) != SQLITE_OK) {
-    rc = fail(s, "naming events");
+    rc = kb_store_fail(s, "naming events");
     goto done;
   }
 done:
   sqlite3_finalize(st);
   if (rc == KB_OK) {
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-      rc = fail(s, "committing the clustering");
+      rc = kb_store_fail(s, "committing the clustering");
   } else {
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
   }

@@ -17,6 +17,9 @@ struct kb_store {
   sqlite3_stmt *stmts[STMT_COUNT]; /* prepared once, reused for every page */
 };
 
+/* Records "what: sqlite's message" as the store's error; returns KB_EDB. */
+kb_status kb_store_fail(kb_store *s, const char *what);
+
 /* A statement prepared on first use and kept until the store closes;
  * reset and unbound, ready to bind. NULL on error (errmsg set). */
 sqlite3_stmt *kb_store_stmt(kb_store *s, int which, const char *sql);
