@@ -35,6 +35,7 @@ typedef struct class_key {
   char key[24];
   size_t n;
   int rank;
+  int modified; /* html-class.tsv "modified": names a modification date */
 } class_key;
 
 static struct {
@@ -75,12 +76,14 @@ static void load_keys(void) {
   data = kb_data_get("dates/html-class.tsv", &len);
   kb_lines_init(&it, data, data ? len : 0);
   while (data && kb_lines_next(&it, &line) && g_keys.ncls < MAX_CLASS_KEYS) {
-    if (kb_str_split_tabs(line, f, 2) < 2 || f[0].n >= sizeof g_keys.cls[0].key)
+    size_t nf = kb_str_split_tabs(line, f, 3);
+    if (nf < 2 || f[0].n >= sizeof g_keys.cls[0].key)
       continue;
     class_key *k = &g_keys.cls[g_keys.ncls++];
     memcpy(k->key, f[0].p, f[0].n);
     k->n = f[0].n;
     k->rank = f[1].n ? f[1].p[0] - '0' : 9;
+    k->modified = nf == 3 && kb_str_eq(f[2], "modified");
   }
   data = kb_data_get("dates/html-aside.tsv", &len);
   kb_lines_init(&it, data, data ? len : 0);
@@ -657,12 +660,13 @@ typedef struct elem_tokens {
   int class_rank; /* best date-class rank of the class tokens; 1000 none */
   int rank;       /* the same over class and id */
   int aside;      /* a class/id token marks comments, sidebars, footers */
+  int modified;   /* a class token names a modification date ("updated") */
 } elem_tokens;
 
 /* The best rank of the keys in cand (all of the token's length) equal to
  * the token v[0..n), which is compared lower-cased. */
 static int key_rank(const class_key *keys, uint64_t cand, const char *v,
-                    size_t n) {
+                    size_t n, int *modified) {
   int best = 1000;
   while (cand) {
     int k = __builtin_ctzll(cand);
@@ -671,8 +675,12 @@ static int key_rank(const class_key *keys, uint64_t cand, const char *v,
     while (i < n && g_keys.tok_byte[(unsigned char)v[i]] ==
                         (unsigned char)keys[k].key[i])
       i++;
-    if (i == n && keys[k].rank < best)
+    if (i < n)
+      continue;
+    if (keys[k].rank < best)
       best = keys[k].rank;
+    if (modified && keys[k].modified)
+      *modified = 1;
   }
   return best;
 }
@@ -711,7 +719,8 @@ static void scan_tokens(const char *v, int is_class, elem_tokens *et) {
       unsigned char f0 = tb[(unsigned char)v[b]];
       uint64_t cand = g_keys.cls_first[f0] & g_keys.cls_len[n];
       if (cand) {
-        int r = key_rank(g_keys.cls, cand, v + b, n);
+        int r = key_rank(g_keys.cls, cand, v + b, n,
+                         is_class ? &et->modified : NULL);
         if (r < et->rank)
           et->rank = r;
         if (is_class && r < et->class_rank)
@@ -719,7 +728,7 @@ static void scan_tokens(const char *v, int is_class, elem_tokens *et) {
       }
       cand = g_keys.aside_first[f0] & g_keys.aside_len[n];
       if (cand && !et->aside && !modifier &&
-          key_rank(g_keys.aside, cand, v + b, n) < 1000)
+          key_rank(g_keys.aside, cand, v + b, n, NULL) < 1000)
         et->aside = 1;
     }
     if (n)
@@ -734,7 +743,7 @@ static void scan_tokens(const char *v, int is_class, elem_tokens *et) {
 
 static void elem_tokens_of(const elem_attrs *ea, elem_tokens *et) {
   et->class_rank = et->rank = 1000;
-  et->aside = 0;
+  et->aside = et->modified = 0;
   if (ea->cls)
     scan_tokens(ea->cls, 1, et);
   if (ea->id)
@@ -790,8 +799,7 @@ static void do_time(hstate *h, const xmlNode *node, const elem_attrs *ea,
   const char *ip = ea->itemprop;
   int published = ea->pubdate != NULL || (ip && strstr(ip, "datePublished")) ||
                   et->class_rank <= 2;
-  const char *cl = ea->cls;
-  int shown_mod = cl && strstr(cl, "updated"); /* a visible "Updated ..." */
+  int shown_mod = et->modified; /* a visible "Updated ..." */
   int modified = (ip && strstr(ip, "dateModified")) || shown_mod;
   if (modified) {
     offer(&h->mod, &t, 6, KB_FROM_TIME);
@@ -964,7 +972,7 @@ static void walk(hstate *h, const xmlNode *node, int in_title) {
     if (t == TAG_STYLE || t == TAG_NOSCRIPT)
       continue;
     attrs_of(c, &ea);
-    elem_tokens et = {1000, 1000, 0};
+    elem_tokens et = {1000, 1000, 0, 0};
     /* inside a sidebar whose date is already kept, the tokens change
      * nothing: is_aside() stops at in_aside, do_printed() at the kept
      * date, and do_time() reads them only outside asides */

@@ -452,7 +452,26 @@ static void test_false_utc(void) {
   CHECK_STR(pub_iso(real, NOW), "2016-02-23T08:32:00+00:00");
 }
 
+static void test_updated_class(void) {
+  /* a <time> whose class has the token "updated" shows the modification
+   * date; "lastupdated" is another token, not a modification marker */
+  const char *both = "<html><body><article><h1>Judul</h1>"
+                     "<time class=\"entry-date published\" "
+                     "datetime=\"2024-03-02T10:00:00+01:00\">"
+                     "2 March</time> <time class=\"%s\" "
+                     "datetime=\"2024-03-09T10:00:00+01:00\">"
+                     "9 March</time><p>Text.</p></article></body></html>";
+  char page[512];
+  snprintf(page, sizeof page, both, "entry-date updated");
+  CHECK_STR(pub_day(page, NULL), "2024-03-02");
+  CHECK_STR(got_mod, "2024-03-09");
+  snprintf(page, sizeof page, both, "lastupdated");
+  CHECK_STR(pub_day(page, NULL), "2024-03-02");
+  CHECK_STR(got_mod, "");
+}
+
 int main(void) {
+  test_updated_class();
   test_relative_with_crawl_time();
   test_false_utc();
   test_round5_rules();
