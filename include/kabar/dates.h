@@ -18,22 +18,22 @@ typedef enum kb_date_from {
   KB_FROM_URL,      /* "url": /2023/08/16/ in the address */
   KB_FROM_TIME,     /* "time": an HTML <time> element */
   KB_FROM_PRINTED,  /* "printed": a date line printed on the page */
-  KB_FROM_INTEXT,   /* "in-text": a cue in the article text, "Rabu (3/5/2023)" */
-  KB_FROM_INFERRED  /* "inferred": reasoned from several cues */
+  KB_FROM_INTEXT,  /* "in-text": a cue in the article text, "Rabu (3/5/2023)" */
+  KB_FROM_INFERRED /* "inferred": reasoned from several cues */
 } kb_date_from;
 
 const char *kb_date_from_name(kb_date_from from); /* static; "" for NONE */
 
 /* A calendar date with optional time and offset. */
 typedef struct kb_datetime {
-  int year;      /* e.g. 2023; 0 = unknown */
-  int month;     /* 1..12; 0 = unknown */
-  int day;       /* 1..31; 0 = unknown */
-  int hour;      /* 0..23; -1 = no time of day */
-  int minute;    /* 0..59 */
-  int second;    /* 0..59 */
-  int tz_min;    /* offset east of UTC in minutes (WIB = +420) */
-  int has_tz;    /* 1 when tz_min is known */
+  int year;   /* e.g. 2023; 0 = unknown */
+  int month;  /* 1..12; 0 = unknown */
+  int day;    /* 1..31; 0 = unknown */
+  int hour;   /* 0..23; -1 = no time of day */
+  int minute; /* 0..59 */
+  int second; /* 0..59 */
+  int tz_min; /* offset east of UTC in minutes (WIB = +420) */
+  int has_tz; /* 1 when tz_min is known */
 } kb_datetime;
 
 /* A date with provenance and confidence. from == KB_FROM_NONE: no date. */
@@ -46,7 +46,8 @@ typedef struct kb_date {
 /* ---- calendar ---------------------------------------------------------- */
 int64_t kb_days_from_civil(int y, int m, int d); /* days since 1970-01-01 */
 void kb_civil_from_days(int64_t days, int *y, int *m, int *d);
-int kb_weekday(int y, int m, int d); /* 0 = Monday .. 6 = Sunday */
+int kb_weekday(int y, int m, int d);  /* 0 = Monday .. 6 = Sunday */
+int kb_weekday_of_days(int64_t days); /* the same for days since 1970 */
 int kb_days_in_month(int y, int m);
 /* Seconds since the epoch (UTC) of t; an unknown offset counts as UTC, an
  * unknown time as 00:00. */

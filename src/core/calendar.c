@@ -43,10 +43,13 @@ void kb_civil_from_days(int64_t z, int *y, int *m, int *d) {
   *d = dd;
 }
 
-int kb_weekday(int y, int m, int d) {
-  int64_t days = kb_days_from_civil(y, m, d); /* 1970-01-01 was a Thursday */
-  int64_t w = (days + 3) % 7;
+int kb_weekday_of_days(int64_t days) {
+  int64_t w = (days + 3) % 7; /* 1970-01-01 was a Thursday */
   return (int)(w < 0 ? w + 7 : w);
+}
+
+int kb_weekday(int y, int m, int d) {
+  return kb_weekday_of_days(kb_days_from_civil(y, m, d));
 }
 
 int kb_days_in_month(int y, int m) {

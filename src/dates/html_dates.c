@@ -1308,10 +1308,9 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
   if (h.pub.rank < 1000) {
     /* a URL day that disagrees with a weak meta date wins: URLs are made at
      * publication, "date" metas are often the crawl or render time */
-    char a[11], b[11];
-    if (has_url && h.pub.rank >= WEAK_META_RANK &&
-        kb_datetime_day(&h.pub.t, a) && kb_datetime_day(&ut, b) &&
-        strcmp(a, b) != 0) {
+    if (has_url && h.pub.rank >= WEAK_META_RANK && h.pub.t.year &&
+        h.pub.t.month && h.pub.t.day && ut.year && ut.month && ut.day &&
+        !same_day(&h.pub.t, &ut)) {
       found u = {.t = ut, .rank = 0, .from = KB_FROM_URL};
       set_out(published, &u, 0.8);
     } else if (h.pub.rank >= WEAK_META_RANK && weak_alt &&
@@ -1341,8 +1340,7 @@ kb_status kb_html_dates(void *xml_doc, const char *url, const kb_date_ctx *ctx,
     for (size_t k = 0; k < 3; k++) {
       const found *p = ps[k];
       if (p->rank < 1000 && completeness(&p->t) > best &&
-          p->t.year == ut.year && p->t.month == ut.month &&
-          p->t.day == ut.day) {
+          same_day(&p->t, &ut)) {
         u.t = p->t;
         best = completeness(&p->t);
       }

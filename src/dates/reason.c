@@ -215,7 +215,7 @@ static void scan_para(reason_state *st, const dscan *sc, int para, int yhi) {
           add_year(st, m.y, para);
         } else if (c.kind == CUE_MONTH && !c.lastyear) {
           /* a month name without day ("pada bulan Agustus"): weak */
-          if (!cue_before(sc, m.t0, 2, DW_ON))
+          if (!c.on)
             c.kind = 0;
         }
         if (c.kind)
@@ -344,11 +344,6 @@ static double cue_weight(const cue *c) {
   if (c->sched)
     w *= 0.3;
   return w;
-}
-
-static int weekday_of_day(int64_t day) {
-  int64_t w = (day + 3) % 7;
-  return (int)(w < 0 ? w + 7 : w);
 }
 
 kb_status kb_date_reason(const char *const *paras, size_t npara,
@@ -485,7 +480,7 @@ kb_status kb_date_reason(const char *const *paras, size_t npara,
                !explicit_days) {
       /* the most recent such weekday on or before publication */
       int64_t day = pub_day;
-      while (weekday_of_day(day) != cu->wday)
+      while (kb_weekday_of_days(day) != cu->wday)
         day--;
       int y, m, d;
       kb_civil_from_days(day, &y, &m, &d);
@@ -501,7 +496,7 @@ kb_status kb_date_reason(const char *const *paras, size_t npara,
     cand *c = &st->cands[i];
     int y, m, d;
     kb_civil_from_days(c->day, &y, &m, &d);
-    int wd = weekday_of_day(c->day);
+    int wd = kb_weekday_of_days(c->day);
     /* a caption repeating a date is not twice the evidence */
     c->score += c->best_single + 0.25 * (c->sum_single - c->best_single);
     double wday_bonus = 0;
