@@ -167,6 +167,8 @@ const char *kb_json_get_str(const kb_json *obj, const char *key);
 kb_status kb_json_write_str(kb_buf *out, const char *s, size_t n);
 /* Appends s (NUL-terminated) as a JSON string, or null when s is NULL. */
 kb_status kb_json_write_cstr(kb_buf *out, const char *s);
+/* Appends the strings as a JSON array ["a","b"]. */
+kb_status kb_json_write_strs(kb_buf *out, const char *const *s, size_t n);
 
 #ifdef __cplusplus
 }

@@ -158,15 +158,9 @@ kb_status kb_article_to_json(const kb_article *a, kb_buf *o) {
   if (!rc)
     rc = put_field(o, "dateline", a->dateline);
   if (!rc)
-    rc = kb_buf_puts(o, ",\"credits\":[");
-  for (size_t i = 0; !rc && i < a->ncredits; i++) {
-    if (i)
-      rc = kb_buf_putc(o, ',');
-    if (!rc)
-      rc = kb_json_write_cstr(o, a->credits[i]);
-  }
+    rc = kb_buf_puts(o, ",\"credits\":");
   if (!rc)
-    rc = kb_buf_putc(o, ']');
+    rc = kb_json_write_strs(o, a->credits, a->ncredits);
   if (!rc)
     rc = put_date(o, "published", &a->published, 0);
   if (!rc)

@@ -360,3 +360,14 @@ kb_status kb_json_write_str(kb_buf *out, const char *s, size_t n) {
 kb_status kb_json_write_cstr(kb_buf *out, const char *s) {
   return s ? kb_json_write_str(out, s, strlen(s)) : kb_buf_puts(out, "null");
 }
+
+kb_status kb_json_write_strs(kb_buf *out, const char *const *s, size_t n) {
+  kb_status rc = kb_buf_putc(out, '[');
+  for (size_t i = 0; !rc && i < n; i++) {
+    if (i)
+      rc = kb_buf_putc(out, ',');
+    if (!rc)
+      rc = kb_json_write_cstr(out, s[i]);
+  }
+  return rc ? rc : kb_buf_putc(out, ']');
+}

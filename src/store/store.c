@@ -271,15 +271,7 @@ kb_status kb_store_put(kb_store *s, const char *page_hash, const kb_article *a,
   if (!rc)
     rc = kb_article_to_json(a, &json);
   if (!rc)
-    rc = kb_buf_putc(&credits, '[');
-  for (size_t i = 0; !rc && i < a->ncredits; i++) {
-    if (i)
-      rc = kb_buf_putc(&credits, ',');
-    if (!rc)
-      rc = kb_json_write_cstr(&credits, a->credits[i]);
-  }
-  if (!rc)
-    rc = kb_buf_putc(&credits, ']');
+    rc = kb_json_write_strs(&credits, a->credits, a->ncredits);
   if (rc)
     goto fail;
   char body_hash[33];

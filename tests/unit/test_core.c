@@ -64,6 +64,18 @@ static void test_utf8(void) {
   kb_buf_clear(&b);
 }
 
+static void test_json_write(void) {
+  kb_buf b;
+  kb_buf_init(&b, 0);
+  const char *strs[] = {"AFP", "say \"hi\""};
+  CHECK_INT(kb_json_write_strs(&b, strs, 2), KB_OK);
+  CHECK_STR(kb_buf_cstr(&b), "[\"AFP\",\"say \\\"hi\\\"\"]");
+  kb_buf_reset(&b);
+  CHECK_INT(kb_json_write_strs(&b, strs, 0), KB_OK);
+  CHECK_STR(kb_buf_cstr(&b), "[]");
+  kb_buf_clear(&b);
+}
+
 static void test_json(void) {
   kb_arena a;
   kb_arena_init(&a);
@@ -141,6 +153,7 @@ int main(void) {
   test_buf();
   test_utf8();
   test_json();
+  test_json_write();
   test_data();
   test_parse_iso();
   return KBT_DONE();
