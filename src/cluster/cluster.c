@@ -78,13 +78,19 @@ static double dot(const vec *a, const vec *b) {
   return s;
 }
 
-static void normalise(vec *v) {
+/* Euclidean length of v. */
+static double vec_norm(const vec *v) {
   double s = 0;
   for (size_t i = 0; i < v->n; i++)
     s += (double)v->t[i].w * v->t[i].w;
+  return sqrt(s);
+}
+
+static void normalise(vec *v) {
+  double s = vec_norm(v);
   if (s <= 0)
     return;
-  float inv = (float)(1.0 / sqrt(s));
+  float inv = (float)(1.0 / s);
   for (size_t i = 0; i < v->n; i++)
     v->t[i].w *= inv;
 }
@@ -351,6 +357,22 @@ static kb_status index_add(term_index *ix, uint64_t h, size_t ev_id) {
   return KB_OK;
 }
 
+/* Indexes under id the terms of v that the group's sum does not hold yet
+ * (v is about to join group id). Both are sorted by hash. */
+static kb_status index_new_terms(term_index *ix, const vec *sum, const vec *v,
+                                 size_t id) {
+  size_t lo = 0;
+  for (size_t k = 0; k < v->n; k++) {
+    lo = lower_bound(sum->t, lo, sum->n, v->t[k].h);
+    if (lo == sum->n || sum->t[lo].h != v->t[k].h) {
+      kb_status rc = index_add(ix, v->t[k].h, id);
+      if (rc)
+        return rc;
+    }
+  }
+  return KB_OK;
+}
+
 static size_t index_head(const term_index *ix, uint64_t h) {
   if (!ix->cap)
     return SIZE_MAX;
@@ -484,20 +506,8 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
       ev[best_e].day = ev[best_e].last_day = day;
     }
     /* index the terms this member brings to its event */
-    for (size_t k = 0; k < v[d].n; k++) {
-      const vec *sum = &ev[best_e].sum;
-      size_t lo = 0, hi = sum->n;
-      while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (sum->t[mid].h < v[d].t[k].h)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-      if (lo == sum->n || sum->t[lo].h != v[d].t[k].h)
-        if ((rc = index_add(&ix, v[d].t[k].h, best_e)))
-          goto done;
-    }
+    if ((rc = index_new_terms(&ix, &ev[best_e].sum, &v[d], best_e)))
+      goto done;
     if ((rc = event_add(&ev[best_e], d, &v[d])))
       goto done;
     if (day != KB_DAY_UNKNOWN && day > ev[best_e].last_day)
@@ -540,26 +550,11 @@ kb_status kb_cluster_run(const kb_cluster_doc *docs, size_t n,
     }
     if (best_s == SIZE_MAX || best < opts->storyline_threshold)
       best_s = nstory++;
-    for (size_t k = 0; k < centroid[e].n; k++) {
-      const vec *sum = &story[best_s].sum;
-      size_t lo = 0, hi = sum->n;
-      while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (sum->t[mid].h < centroid[e].t[k].h)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-      if (lo == sum->n || sum->t[lo].h != centroid[e].t[k].h)
-        if ((rc = index_add(&six, centroid[e].t[k].h, best_s)))
-          goto done;
-    }
+    if ((rc = index_new_terms(&six, &story[best_s].sum, &centroid[e], best_s)))
+      goto done;
     if ((rc = vec_add(&story[best_s].sum, &centroid[e])))
       goto done;
-    double sq = 0;
-    for (size_t k = 0; k < story[best_s].sum.n; k++)
-      sq += (double)story[best_s].sum.t[k].w * story[best_s].sum.t[k].w;
-    story[best_s].norm = sqrt(sq);
+    story[best_s].norm = vec_norm(&story[best_s].sum);
     story_of[e] = best_s;
   }
 
