@@ -117,6 +117,10 @@ int kb_lines_next(kb_lines *it, kb_str *line);
 /* Splits a line on tabs: fills up to max fields, returns the field count. */
 size_t kb_str_split_tabs(kb_str line, kb_str *fields, size_t max);
 
+/* ---- page kind --------------------------------------------------------- */
+/* 1 when the bytes look like HTML markup (the first 1 KB decides). */
+int kb_sniff_html(const char *s, size_t n);
+
 /* ---- small string helpers ---------------------------------------------- */
 kb_str kb_str_trim(kb_str s); /* strips Unicode space at both ends */
 int kb_str_eq(kb_str a, const char *b);

@@ -40,9 +40,6 @@ typedef struct kb_extract_opts {
 
 void kb_extract_opts_init(kb_extract_opts *o);
 
-/* 1 when the bytes look like HTML markup. */
-int kb_sniff_html(const char *s, size_t n);
-
 /* Extracts page[0..n) (UTF-8) into *out, which must be initialised; it is
  * cleared first. Bad input becomes diagnostics on the article, not an error:
  * the return is KB_OK unless memory or a limit failed. */

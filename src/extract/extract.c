@@ -1,55 +1,11 @@
 /* The extraction entry point: sniffs the page kind, runs the HTML or the
  * plain-text extractor, then the shared metadata pass (meta.c). */
 #include <string.h>
-#include <time.h>
 
 #include "extract/extract_int.h"
 
 void kb_extract_opts_init(kb_extract_opts *o) {
   memset(o, 0, sizeof *o);
-}
-
-static int ieq_prefix(const char *s, size_t n, const char *lit) {
-  size_t k = strlen(lit);
-  if (n < k)
-    return 0;
-  for (size_t i = 0; i < k; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z')
-      c += 32;
-    if (c != (unsigned char)lit[i])
-      return 0;
-  }
-  return 1;
-}
-
-int kb_sniff_html(const char *s, size_t n) {
-  /* Markup near the start decides: a doctype, <html>, <head>, <body>, or
-   * several tags in the first 1 KB. Page text mentions "<" rarely. */
-  size_t lim = n < 1024 ? n : 1024, tags = 0;
-  size_t i = 0;
-  if (n >= 3 && (unsigned char)s[0] == 0xEF)
-    i = 3; /* BOM */
-  while (i < lim &&
-         (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
-    i++;
-  if (ieq_prefix(s + i, n - i, "<!doctype html") ||
-      ieq_prefix(s + i, n - i, "<html") || ieq_prefix(s + i, n - i, "<head") ||
-      ieq_prefix(s + i, n - i, "<?xml"))
-    return 1;
-  for (; i + 1 < lim; i++) {
-    if (s[i] != '<')
-      continue;
-    const char *t = s + i + 1;
-    size_t left = n - i - 1;
-    if (ieq_prefix(t, left, "body") || ieq_prefix(t, left, "div") ||
-        ieq_prefix(t, left, "p>") || ieq_prefix(t, left, "meta") ||
-        ieq_prefix(t, left, "script") || ieq_prefix(t, left, "title") ||
-        ieq_prefix(t, left, "article") || ieq_prefix(t, left, "/p>") ||
-        ieq_prefix(t, left, "span") || ieq_prefix(t, left, "a href"))
-      tags++;
-  }
-  return tags >= 3;
 }
 
 static int has_diag(const kb_article *a, const char *code) {

@@ -563,48 +563,6 @@ kb_status kb_to_utf8(const char *s, size_t n, const char *declared, int is_html,
 
 /* ---- sniffing ---------------------------------------------------------- */
 
-/* Tags that open almost every HTML document or fragment. */
-static const char *const html_markers[] = {"<!doctype html",
-                                           "<html",
-                                           "<head",
-                                           "<body",
-                                           "<meta",
-                                           "<title",
-                                           "<div",
-                                           "<p>",
-                                           "<p ",
-                                           "</p>",
-                                           "<br",
-                                           "<script",
-                                           "<link",
-                                           "<article",
-                                           "<span",
-                                           "<a href",
-                                           "<table",
-                                           "<h1",
-                                           "<h2",
-                                           "<ul",
-                                           "<!--"};
-
-int kb_ingest_sniff_html(const char *s, size_t n) {
-  if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-    s += 3, n -= 3;
-  if (n > 1024)
-    n = 1024;
-  size_t i = 0;
-  while (i < n && is_space((unsigned char)s[i]))
-    i++;
-  int starts_tag = i + 1 < n && s[i] == '<' &&
-                   ((lower((unsigned char)s[i + 1]) >= 'a' &&
-                     lower((unsigned char)s[i + 1]) <= 'z') ||
-                    s[i + 1] == '!' || s[i + 1] == '?');
-  int markers = 0;
-  for (size_t k = 0; k < sizeof html_markers / sizeof html_markers[0]; k++)
-    if (find_ci(s, n, html_markers[k]))
-      markers++;
-  return (starts_tag && markers >= 1) || markers >= 3;
-}
-
 int kb_ingest_sniff_binary(const char *s, size_t n) {
   static const struct {
     const char *magic;

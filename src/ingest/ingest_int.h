@@ -55,8 +55,6 @@ uint64_t kb_in_skip(kb_in *in, uint64_t n);
 int kb_in_recover(kb_in *in);
 
 /* ---- charset ---------------------------------------------------------- */
-/* 1 when the first bytes look like HTML markup (own small sniff). */
-int kb_ingest_sniff_html(const char *s, size_t n);
 /* 1 when the bytes look like a binary file (not text in any charset). */
 int kb_ingest_sniff_binary(const char *s, size_t n);
 

@@ -228,7 +228,7 @@ static kb_status open_input(kb_reader *r, const char *path, int fd,
       rc = kb_reader_fail(r, KB_EPARSE, "%s: binary file, not a page", path);
       goto done;
     }
-    html = kb_ingest_sniff_html(data, len);
+    html = kb_sniff_html(data, len);
     /* stdin stays AUTO: the extractor sniffs again with more context */
     if (!r->is_stdin)
       kind = html ? KB_INPUT_HTML : KB_INPUT_TEXT;

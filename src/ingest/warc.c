@@ -503,7 +503,7 @@ kb_status kb_warc_next(kb_reader *r, kb_page *page) {
       return rc;
     if (kind == KB_INPUT_AUTO) {
       /* no media type anywhere: keep it only when it is clearly HTML */
-      if (!kb_ingest_sniff_html(body, blen)) {
+      if (!kb_sniff_html(body, blen)) {
         r->skipped++;
         continue;
       }

@@ -108,6 +108,12 @@ static void test_sniff(void) {
   CHECK(kb_sniff_html(html, strlen(html)));
   CHECK(kb_sniff_html(frag, strlen(frag)));
   CHECK(!kb_sniff_html(text, strlen(text)));
+  /* a page opening with a script (ads, analytics) before any markup */
+  const char *script =
+      "<script>var ads = 1;</script><style>.x{}</style><div>story</div>";
+  CHECK(kb_sniff_html(script, strlen(script)));
+  const char *lt = "Harga naik <5% dan turun > 3% di pasar.";
+  CHECK(!kb_sniff_html(lt, strlen(lt)));
 }
 
 /* The line classifier over an HTML page's visible text: block elements and
