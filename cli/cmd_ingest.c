@@ -72,14 +72,14 @@ static void progress(tally *t, int force) {
     fputc('\n', stderr);
 }
 
-/* What extraction is told about a page: its kind (unless forced), where it
+/* What extraction is told about a page: its kind (the reader applied
+ * --input), where it
  * came from, and the metadata its container gave. Ingest and extract both
  * use it, so they extract a page alike. */
-static void opts_for_page(kb_extract_opts *o, const kb_page *page,
-                          kb_input_kind forced, int64_t now,
+static void opts_for_page(kb_extract_opts *o, const kb_page *page, int64_t now,
                           kb_site_memory *memory) {
   kb_extract_opts_init(o);
-  o->input = forced != KB_INPUT_AUTO ? forced : page->kind;
+  o->input = page->kind;
   o->source = page->source;
   o->url = page->url;
   o->fetched = page->fetched;
@@ -90,13 +90,14 @@ static void opts_for_page(kb_extract_opts *o, const kb_page *page,
   o->published_hint = page->published;
 }
 
-static int parse_input(const char *s, kb_input_kind *kind, unsigned *flags) {
+/* --input KIND as reader flags */
+static int parse_input(const char *s, unsigned *flags) {
   if (strcmp(s, "auto") == 0)
-    *kind = KB_INPUT_AUTO, *flags = 0;
+    *flags = 0;
   else if (strcmp(s, "text") == 0)
-    *kind = KB_INPUT_TEXT, *flags = KB_READ_FORCE_TEXT;
+    *flags = KB_READ_FORCE_TEXT;
   else if (strcmp(s, "html") == 0)
-    *kind = KB_INPUT_HTML, *flags = KB_READ_FORCE_HTML;
+    *flags = KB_READ_FORCE_HTML;
   else
     return 0;
   return 1;
@@ -108,7 +109,6 @@ int cmd_ingest(int argc, char **argv) {
   int ec = cli_parse_common(cmd, &argc, argv, &c);
   if (ec >= 0)
     return ec;
-  kb_input_kind kind = KB_INPUT_AUTO;
   unsigned rflags = 0;
   int64_t now = 0;
   long batch = 200;
@@ -117,7 +117,7 @@ int cmd_ingest(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--input") == 0 && i + 1 < argc) {
-      if (!parse_input(argv[++i], &kind, &rflags))
+      if (!parse_input(argv[++i], &rflags))
         return cli_usage_error(cmd, "--input takes auto, text or html");
     } else if (strcmp(a, "--now") == 0 && i + 1 < argc) {
       if ((now = cli_parse_time(argv[++i])) < 0)
@@ -199,7 +199,7 @@ int cmd_ingest(int argc, char **argv) {
         break;
       }
       kb_extract_opts o;
-      opts_for_page(&o, &page, kind, now, memory);
+      opts_for_page(&o, &page, now, memory);
       if (have) {
         /* not extracted again, but seen: the site memory then holds what
          * a clean run's would, and a rerun extracts the rest alike */
@@ -290,7 +290,6 @@ static void print_text(const kb_article *a, int markdown) {
 
 int cmd_extract(int argc, char **argv) {
   const cli_cmd *cmd = cli_find("extract");
-  kb_input_kind kind = KB_INPUT_AUTO;
   unsigned rflags = 0;
   int64_t now = 0;
   int format = 0; /* 0 json, 1 text, 2 markdown */
@@ -302,7 +301,7 @@ int cmd_extract(int argc, char **argv) {
       fputs(cmd->usage, stdout);
       return KB_EXIT_OK;
     } else if (strcmp(a, "--input") == 0 && i + 1 < argc) {
-      if (!parse_input(argv[++i], &kind, &rflags))
+      if (!parse_input(argv[++i], &rflags))
         return cli_usage_error(cmd, "--input takes auto, text or html");
     } else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
       const char *f = argv[++i];
@@ -356,7 +355,7 @@ int cmd_extract(int argc, char **argv) {
         break;
       }
       kb_extract_opts o;
-      opts_for_page(&o, &page, kind, now, memory);
+      opts_for_page(&o, &page, now, memory);
       if ((rc = kb_extract(page.data, page.len, &o, &art)) != KB_OK) {
         fprintf(stderr, "kabar extract: %s: %s\n", page.source,
                 kb_status_str(rc));

@@ -110,7 +110,9 @@ kb_status kb_jsonl_next(kb_reader *r, kb_page *page);
 kb_status kb_reader_fail(kb_reader *r, kb_status rc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Converts data to UTF-8 into r->out and fills the rest of the page (the
- * caller set source, url, fetched). html: look for <meta charset>. */
+ * caller set source, url, fetched). html: look for <meta charset>. The
+ * reader's KB_READ_FORCE_* flags override kind and html here, for every
+ * format. */
 kb_status kb_ingest_emit(kb_reader *r, kb_page *page, const char *data,
                          size_t len, kb_input_kind kind, const char *declared,
                          int html);

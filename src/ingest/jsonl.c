@@ -168,10 +168,6 @@ kb_status kb_jsonl_next(kb_reader *r, kb_page *page) {
     if (!content)
       return kb_reader_fail(r, KB_EPARSE, "%s:%llu: no html or text field",
                             r->cur, (ull)r->line);
-    if (r->flags & KB_READ_FORCE_TEXT)
-      kind = KB_INPUT_TEXT;
-    if (r->flags & KB_READ_FORCE_HTML)
-      kind = KB_INPUT_HTML;
     const char *url = kb_json_get_str(root, "url");
     page->url = url && *url ? url : NULL;
     for (size_t i = 0; i < sizeof time_fields / sizeof time_fields[0]; i++) {

@@ -141,6 +141,11 @@ kb_status kb_ingest_emit(kb_reader *r, kb_page *page, const char *data,
                          size_t len, kb_input_kind kind, const char *declared,
                          int html_hint) {
   const char *used = NULL;
+  /* --input text|html: every page of every format is that kind */
+  if (r->flags & KB_READ_FORCE_TEXT)
+    kind = KB_INPUT_TEXT, html_hint = 0;
+  if (r->flags & KB_READ_FORCE_HTML)
+    kind = KB_INPUT_HTML, html_hint = 1;
   kb_buf_reset(&r->out);
   kb_status rc = kb_to_utf8(data, len, declared, html_hint, &r->out, &used);
   if (rc == KB_ELIMIT)
@@ -233,10 +238,6 @@ static kb_status open_input(kb_reader *r, const char *path, int fd,
     if (!r->is_stdin)
       kind = html ? KB_INPUT_HTML : KB_INPUT_TEXT;
   }
-  if (r->flags & KB_READ_FORCE_TEXT)
-    kind = KB_INPUT_TEXT, html = 0;
-  if (r->flags & KB_READ_FORCE_HTML)
-    kind = KB_INPUT_HTML, html = 1;
   if (!(page->source = kb_arena_strdup(&r->arena, path))) {
     rc = KB_ENOMEM;
     goto done;

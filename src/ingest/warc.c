@@ -510,10 +510,6 @@ kb_status kb_warc_next(kb_reader *r, kb_page *page) {
       kind = KB_INPUT_HTML;
     }
     int html = kind == KB_INPUT_HTML;
-    if (r->flags & KB_READ_FORCE_TEXT)
-      kind = KB_INPUT_TEXT, html = 0;
-    if (r->flags & KB_READ_FORCE_HTML)
-      kind = KB_INPUT_HTML, html = 1;
     page->source =
         kb_arena_printf(&r->arena, "%s#record=%llu", r->cur, (ull)rec);
     page->url = h.uri.n ? h.uri.p : NULL;

@@ -322,6 +322,14 @@ static void test_jsonl(void) {
   CHECK_STR(g[5].data, "tiga");
   CHECK_INT(g[5].fetched, 1692154000);
   CHECK_STR(g[5].url, "");
+  /* --input text|html forces the kind of every record too */
+  n = read_all(p, KB_READ_FORCE_TEXT, g, 8);
+  CHECK_INT(n, 6);
+  CHECK_INT(g[0].kind, KB_INPUT_TEXT);
+  n = read_all(p, KB_READ_FORCE_HTML, g, 8);
+  CHECK_INT(n, 6);
+  CHECK_INT(g[2].kind, KB_INPUT_HTML);
+  CHECK_STR(g[2].data, "dua \xc3\xa9");
 
   /* gzipped JSONL */
   kb_buf gz;
@@ -568,6 +576,9 @@ static void test_limits(void) {
   CHECK(strstr(g[0].err, "big.warc#record=1") != NULL);
   CHECK_INT(g[1].rc, KB_ROW);
   CHECK_STR(g[1].data, "kecil");
+  CHECK_INT(g[1].kind, KB_INPUT_TEXT);
+  CHECK_INT(read_all(p, KB_READ_FORCE_HTML, g, 2), 2);
+  CHECK_INT(g[1].kind, KB_INPUT_HTML); /* --input html reaches WARC records */
   unlink(p);
 }
 
