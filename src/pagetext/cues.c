@@ -84,28 +84,10 @@ static int is_ascii_alnum(unsigned char c) {
 static size_t trim_key_end(char *out, size_t o);
 
 /* Case- and space-folded key of a cue or line, with trailing separators
- * (: » > | . - and spaces) cut, so "Baca Juga:" and "BACA JUGA »" meet. */
-static size_t norm_key(const char *s, size_t n, char *out, size_t cap) {
-  size_t o = 0;
-  int space = 0;
-  for (size_t i = 0; i < n && o < cap; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t' || c == '\r') {
-      space = 1;
-      continue;
-    }
-    if (space && o > 0 && o < cap)
-      out[o++] = ' ';
-    space = 0;
-    if (o < cap)
-      out[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-  }
-  return trim_key_end(out, o);
-}
-
-/* norm_key for n <= cap (a line's key always fits), eight bytes at a time
- * while they hold no tab or control and no two spaces in a row: such a
- * block is copied lower-cased in one step. */
+ * (: » > | . - and spaces) cut, so "Baca Juga:" and "BACA JUGA »" meet.
+ * out holds n bytes. Eight bytes at a time while they hold no tab or
+ * control and no two spaces in a row: such a block is copied lower-cased in
+ * one step. */
 static size_t norm_key_fit(const char *s, size_t n, char *out) {
   const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
   size_t o = 0, i = 0;
@@ -220,11 +202,11 @@ static unsigned table_get(const line_slot *t, uint64_t h) {
 
 static void add_line_cue(const char *s, size_t n, unsigned flags) {
   char key[CUE_KEY_MAX];
-  size_t k = norm_key(s, n, key, sizeof key);
-  if (k == 0)
-    return;
-  table_add(g_cues.lines, kb_hash64(key, k, 11) | 1u, flags);
-  k = letters_key(s, n, key, sizeof key);
+  if (n == 0 || n > CUE_KEY_MAX || norm_key_fit(s, n, key) == 0)
+    return; /* empty once folded, or longer than any cue may be */
+  /* the same key and hash that lines are looked up with */
+  table_add(g_cues.lines, kb_pt_line_hash(s, n), flags);
+  size_t k = letters_key(s, n, key, sizeof key);
   if (k > 0)
     table_add(g_cues.letters, kb_hash64(key, k, 5) | 1u, flags);
 }
