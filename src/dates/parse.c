@@ -25,10 +25,8 @@ static int lang_is_mdy(const char *lang) {
    * still read month-first because 16 cannot be a month (dscan_match). */
   if (!lang)
     return 0;
-  char l[8];
-  size_t n = kb_dates_lower(lang, strnlen(lang, 7), l, sizeof l);
-  return n == 5 && memcmp(l, "en", 2) == 0 && (l[2] == '-' || l[2] == '_') &&
-         memcmp(l + 3, "us", 2) == 0;
+  kb_str l = {lang, strnlen(lang, 6)};
+  return kb_str_ieq_ascii(l, "en-us") || kb_str_ieq_ascii(l, "en_us");
 }
 
 /* A text past this many tokens is cut. The array grows by doubling from the
