@@ -72,8 +72,8 @@ typedef struct walker {
   size_t narticle; /* <article> elements */
   ninfo *article_nodes[128];
   size_t narticle_nodes;
-  ninfo **body_nodes;
-  size_t nbody_nodes, cap_body;
+  ninfo *body_nodes[64]; /* body-class containers, the first 64 */
+  size_t nbody_nodes;
   kb_status rc;
 } walker;
 
@@ -420,21 +420,9 @@ static void walk(walker *w, xmlNode *n, ninfo *parent, int depth, int in_link) {
       in->flags |= F_SOFT;
     if (kind == T_ARTICLE)
       w->narticle++;
-    if ((in->flags & F_BODYCLASS) && w->nbody_nodes < 64) {
-      if (w->nbody_nodes == w->cap_body) {
-        size_t nc = w->cap_body ? w->cap_body * 2 : 8;
-        ninfo **nb = kb_arena_alloc(w->a, nc * sizeof *nb);
-        if (!nb) {
-          w->rc = KB_ENOMEM;
-          return;
-        }
-        if (w->nbody_nodes)
-          memcpy(nb, w->body_nodes, w->nbody_nodes * sizeof *nb);
-        w->body_nodes = nb;
-        w->cap_body = nc;
-      }
+    if ((in->flags & F_BODYCLASS) &&
+        w->nbody_nodes < sizeof w->body_nodes / sizeof w->body_nodes[0])
       w->body_nodes[w->nbody_nodes++] = in;
-    }
     /* furniture gets a block of its own so pruning can see it */
     int is_block = is_block_kind(kind) || (in->flags & F_SOFT);
     ninfo *saved_owner = w->owner;
