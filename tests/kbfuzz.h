@@ -6,11 +6,13 @@
 #define KBFUZZ_H
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "kabar/core.h"
+#include "kabar/dates.h"
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull; /* tests set their own seed */
 
@@ -106,6 +108,28 @@ static inline void kbf_mutate(kb_buf *b, const kb_buf *other,
   kb_buf_putc(b, 'x');
   b->len--;
   b->data[b->len] = '\0';
+}
+
+/* Prints a failing text with its bytes escaped. */
+static inline void kbf_show(const char *what, const char *s) {
+  fprintf(stderr, "%s: \"", what);
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    fprintf(stderr, c < 0x20 || c >= 0x7f ? "\\x%02x" : "%c", c);
+  }
+  fprintf(stderr, "\"\n");
+}
+
+/* 1 when an extracted date is absent or a real day inside [1990, now + 1
+ * day], as every date kabar outputs must be. */
+static inline int kbf_date_ok(const kb_date *d, int64_t now) {
+  if (d->from == KB_FROM_NONE)
+    return 1;
+  const kb_datetime *t = &d->t;
+  if (t->year < 1990 || t->month < 1 || t->month > 12 || t->day < 1 ||
+      t->day > kb_days_in_month(t->year, t->month))
+    return 0;
+  return kb_datetime_epoch(t) <= now + 86400;
 }
 
 /* 1 when s is NULL or valid UTF-8 without C0 controls other than \t and \n:
