@@ -10,27 +10,8 @@
 #include <time.h>
 #include <zlib.h>
 
+#include "bench_util.h"
 #include "kabar/dates.h"
-
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static int gunzip_file(const char *path, kb_buf *out) {
-  gzFile f = gzopen(path, "rb");
-  char chunk[65536];
-  int n;
-  if (!f)
-    return 0;
-  kb_buf_reset(out);
-  while ((n = gzread(f, chunk, sizeof chunk)) > 0)
-    if (kb_buf_append(out, chunk, (size_t)n) != KB_OK)
-      break;
-  gzclose(f);
-  return out->len > 0;
-}
 
 static const char *base_id(const char *path, char *buf, size_t cap) {
   const char *b = strrchr(path, '/');
@@ -49,7 +30,7 @@ static int timing;
 static void run_one(const char *path, const char *url, kb_buf *html) {
   char id[256];
   base_id(path, id, sizeof id);
-  if (!gunzip_file(path, html)) {
+  if (!bench_load(path, html)) {
     printf("%s\tnull\tunreadable\t\n", id);
     return;
   }
@@ -57,22 +38,22 @@ static void run_one(const char *path, const char *url, kb_buf *html) {
    * that are already valid UTF-8 are read the same way here, the others are
    * left to libxml2's own charset detection */
   const char *enc = kb_utf8_valid(html->data, html->len) ? "UTF-8" : NULL;
-  double t0 = now_s();
+  double t0 = bench_wall_sec();
   htmlDocPtr doc =
       htmlReadMemory(html->data, (int)html->len, url, enc,
                      HTML_PARSE_RECOVER | HTML_PARSE_NONET |
                          HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
-  double t1 = now_s();
+  double t1 = bench_wall_sec();
   kb_date pub, mod;
   kb_date_ctx ctx = {0};
   int ok = doc && kb_html_dates(doc, url && *url ? url : NULL, &ctx, &pub,
                                 &mod) == KB_OK;
-  double t2 = now_s();
+  double t2 = bench_wall_sec();
   if (timing && doc) {
     /* repeat the date pass to measure it above timer noise */
     for (int r = 0; r < 9; r++)
       kb_html_dates(doc, url && *url ? url : NULL, &ctx, &pub, &mod);
-    t2 = t1 + (now_s() - t1) / 10;
+    t2 = t1 + (bench_wall_sec() - t1) / 10;
   }
   t_parse += t1 - t0;
   t_dates += t2 - t1;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench_util.h"
 #include "kabar/dates.h"
 
 static int64_t now_arg(void) {
@@ -34,17 +35,10 @@ static int do_lines(void) {
 static int do_reason(const char *path, const char *pub_iso) {
   kb_buf text;
   kb_buf_init(&text, 16u << 20);
-  FILE *f = fopen(path, "rb");
-  char chunk[65536];
-  size_t n;
   int rc = 1;
   const char **paras = NULL;
-  if (!f)
+  if (!bench_load(path, &text))
     goto fail;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    if (kb_buf_append(&text, chunk, n) != KB_OK)
-      break;
-  fclose(f);
   size_t np = 0, cap = 1;
   for (size_t i = 0; i < text.len; i++)
     cap += text.data[i] == '\n';

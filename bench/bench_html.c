@@ -14,6 +14,7 @@
 #include <time.h>
 #include <zlib.h>
 
+#include "bench_util.h"
 #include "extract/extract_int.h"
 #include "html/html_int.h"
 #include "kabar/dates_parse.h"
@@ -25,33 +26,14 @@ typedef struct page {
   size_t len;
 } page;
 
-/* CPU time of this thread: on a machine shared with other jobs it measures
- * the work, where wall time would measure the neighbours too */
-static double cpu_sec(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double now_sec(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* gzread reads plain files unchanged, so one reader serves both */
 static int load(const char *path, page *p) {
-  gzFile f = gzopen(path, "rb");
-  if (!f)
-    return -1;
   kb_buf b;
   kb_buf_init(&b, 1u << 28);
-  char chunk[65536];
-  int n;
-  while ((n = gzread(f, chunk, sizeof chunk)) > 0)
-    if (kb_buf_append(&b, chunk, (size_t)n))
-      break;
-  gzclose(f);
+  if (!bench_load(path, &b)) {
+    kb_buf_clear(&b);
+    return -1;
+  }
   /* the ingest stage hands the extractor UTF-8; do the same here, outside
      the timed loops */
   kb_buf u;
@@ -108,7 +90,7 @@ int main(int argc, char **argv) {
   const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                     HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS |
                     HTML_PARSE_COMPACT;
-  double t0 = now_sec(), c0 = cpu_sec();
+  double t0 = bench_wall_sec(), c0 = bench_cpu_sec();
   for (int r = 0; r < rounds; r++)
     for (size_t i = 0; i < loaded; i++) {
       xmlDoc *d = htmlReadMemory(pages[i].data, (int)pages[i].len, NULL,
@@ -116,15 +98,15 @@ int main(int argc, char **argv) {
       if (d)
         xmlFreeDoc(d);
     }
-  double parse_s = now_sec() - t0, parse_cpu = cpu_sec() - c0;
+  double parse_s = bench_wall_sec() - t0, parse_cpu = bench_cpu_sec() - c0;
 
   /* (b) parse + metadata + dates, without the body pass: (b) - (a) is what
      metadata and dates cost */
   kb_article art;
   kb_article_init(&art);
   double meta_only = 0, dates_only = 0; /* timed inside the loop too */
-  t0 = now_sec();
-  c0 = cpu_sec();
+  t0 = bench_wall_sec();
+  c0 = bench_cpu_sec();
   for (int r = 0; r < rounds; r++)
     for (size_t i = 0; i < loaded; i++) {
       xmlDoc *d = htmlReadMemory(pages[i].data, (int)pages[i].len, NULL,
@@ -134,9 +116,9 @@ int main(int argc, char **argv) {
       kb_arena scratch;
       kb_arena_init(&scratch);
       kb_html_meta meta;
-      double m0 = cpu_sec();
+      double m0 = bench_cpu_sec();
       kb_status mrc = kb_html_meta_extract(d, NULL, &scratch, &art, &meta);
-      double m1 = cpu_sec();
+      double m1 = bench_cpu_sec();
       meta_only += m1 - m0;
       if (mrc == KB_OK) {
         kb_date_ctx ctx;
@@ -144,13 +126,13 @@ int main(int argc, char **argv) {
         ctx.lang = art.language;
         kb_date pub, mod;
         kb_html_dates(d, art.url, &ctx, &pub, &mod);
-        dates_only += cpu_sec() - m1;
+        dates_only += bench_cpu_sec() - m1;
       }
       kb_arena_clear(&scratch);
       kb_article_clear(&art);
       xmlFreeDoc(d);
     }
-  double meta_cpu = cpu_sec() - c0;
+  double meta_cpu = bench_cpu_sec() - c0;
 
   /* (c) parse + extraction + metadata; one article reused */
   kb_buf json;
@@ -160,8 +142,8 @@ int main(int argc, char **argv) {
   opts.input = KB_INPUT_HTML;
   size_t empty = 0;
   double finish_cpu = 0; /* the shared pass, timed apart (see below) */
-  t0 = now_sec();
-  c0 = cpu_sec();
+  t0 = bench_wall_sec();
+  c0 = bench_cpu_sec();
   for (int r = 0; r < rounds; r++)
     for (size_t i = 0; i < loaded; i++) {
       opts.source = pages[i].path;
@@ -181,13 +163,13 @@ int main(int argc, char **argv) {
       /* the shared metadata pass kb_extract runs after the HTML extractor
          (dateline, outlet, credits, language, event date): timed apart and
          left out of the figures above, so they stay comparable */
-      double f0 = cpu_sec();
+      double f0 = bench_cpu_sec();
       kb_extract_finish(&opts, &art);
-      finish_cpu += cpu_sec() - f0;
+      finish_cpu += bench_cpu_sec() - f0;
       kb_article_clear(&art);
     }
-  double full_s = now_sec() - t0 - finish_cpu,
-         full_cpu = cpu_sec() - c0 - finish_cpu;
+  double full_s = bench_wall_sec() - t0 - finish_cpu,
+         full_cpu = bench_cpu_sec() - c0 - finish_cpu;
   kb_buf_clear(&json);
   kb_arena_clear(&art.arena); /* kb_article_clear keeps one block for reuse */
 

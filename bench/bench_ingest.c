@@ -10,13 +10,8 @@
 #include <zlib.h>
 
 #include "../tests/kbgz.h"
+#include "bench_util.h"
 #include "kabar/ingest.h"
-
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* xorshift: the same corpus on every run */
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
@@ -138,7 +133,7 @@ static int run(const char *path, size_t bytes, long want_pages) {
     return 1;
   long pages = 0, errors = 0;
   size_t out_bytes = 0;
-  double t0 = now_s();
+  double t0 = bench_wall_sec();
   kb_status rc;
   while ((rc = kb_reader_next(r, &pg)) != KB_DONE) {
     if (rc == KB_ROW) {
@@ -152,7 +147,7 @@ static int run(const char *path, size_t bytes, long want_pages) {
         break;
     }
   }
-  double dt = now_s() - t0;
+  double dt = bench_wall_sec() - t0;
   kb_reader_free(r);
   printf("%-10s %8.1f MB in %6.3f s: %7.1f MB/s (WARC bytes), %8.0f "
          "pages/s, %ld pages (want %ld), %ld errors, %.1f MB text out\n",
@@ -175,12 +170,12 @@ int main(int argc, char **argv) {
   snprintf(gz, sizeof gz, "%s/bench.warc.gz", dir);
   snprintf(plain, sizeof plain, "%s/bench.warc", dir);
   long pages;
-  double t0 = now_s();
+  double t0 = bench_wall_sec();
   size_t bytes = generate(gz, plain, mb << 20, &pages);
   if (!bytes)
     return 1;
   printf("generated %.1f MB of WARC records (%ld HTML pages) in %.1f s\n",
-         bytes / 1e6, pages, now_s() - t0);
+         bytes / 1e6, pages, bench_wall_sec() - t0);
   int bad = run(gz, bytes, pages);
   bad |= run(plain, bytes, pages);
   unlink(gz);

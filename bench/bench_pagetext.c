@@ -9,43 +9,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
 #include "extract/extract_int.h"
-
-static double now_sec(void) {
-  struct timespec ts;
-  /* CPU time of this thread: the machine is shared, wall time is not the
-   * extractor's cost */
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static char *read_file(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return NULL;
-  char *buf = NULL;
-  size_t cap = 0, len = 0;
-  for (;;) {
-    if (len + 65536 > cap) {
-      size_t ncap = cap ? cap * 2 : 1 << 20;
-      char *nb = realloc(buf, ncap);
-      if (!nb) {
-        free(buf);
-        fclose(f);
-        return NULL;
-      }
-      buf = nb;
-      cap = ncap;
-    }
-    size_t got = fread(buf + len, 1, cap - len, f);
-    len += got;
-    if (got == 0)
-      break;
-  }
-  fclose(f);
-  *n = len;
-  return buf;
-}
 
 int main(int argc, char **argv) {
   const char *in = argc > 1 ? argv[1] : "../shared/data/aeb/pagetext.json";
@@ -54,8 +19,10 @@ int main(int argc, char **argv) {
   if (repeats < 1)
     repeats = 1;
   int rc = 1;
-  size_t n = 0;
-  char *data = read_file(in, &n);
+  kb_buf input;
+  kb_buf_init(&input, 0);
+  char *data = bench_load(in, &input) ? input.data : NULL;
+  size_t n = input.len;
   kb_arena arena;
   kb_arena_init(&arena);
   kb_buf out;
@@ -89,9 +56,9 @@ int main(int argc, char **argv) {
         continue;
       size_t tn = strlen(text);
       kb_article_clear(&art);
-      double t0 = now_sec();
+      double t0 = bench_cpu_sec();
       kb_status st = kb_text_extract(text, tn, &opts, &art);
-      secs += now_sec() - t0;
+      secs += bench_cpu_sec() - t0;
       if (st != KB_OK) {
         fprintf(stderr, "%s: %s\n", p->key, kb_status_str(st));
         goto done;
@@ -138,6 +105,6 @@ done:
   kb_arena_clear(&art.arena);
   kb_buf_clear(&out);
   kb_arena_clear(&arena);
-  free(data);
+  kb_buf_clear(&input);
   return rc;
 }

@@ -8,8 +8,7 @@
 #include <string.h>
 
 int main(int argc, char **argv) {
-  const char *path =
-      argc > 1 ? argv[1] : "../shared/data/langid/dslcc2014.tsv";
+  const char *path = argc > 1 ? argv[1] : "../shared/data/langid/dslcc2014.tsv";
   FILE *f = fopen(path, "rb");
   if (!f) {
     printf("skip: %s not found\n", path);
