@@ -979,6 +979,8 @@ static void walk(hstate *h, const xmlNode *node, int in_title) {
     if (!h->in_aside || h->aside.rank == 1000)
       elem_tokens_of(&ea, &et);
     int aside = is_aside(h, c, t, &et);
+    if (aside && t == TAG_NAV)
+      continue; /* a menu: its dates are other pages' (is_aside: no h1) */
     h->in_aside += aside;
     if (t == TAG_TIME)
       do_time(h, c, &ea, &et);

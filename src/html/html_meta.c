@@ -199,6 +199,7 @@ typedef struct meta_scan {
   size_t n_h1s;
   const char *logo; /* text of a logo/brand <h1>: the site's name */
   int in_comment;   /* > 0 inside a comment section: no bylines there */
+  int in_nav;       /* > 0 inside <nav>: menus hold no byline either */
   int ld_article, h1_count;
   size_t n_hrefs;
   kb_arena *a;
@@ -1202,7 +1203,8 @@ enum {
   TAG_SCRIPT,
   TAG_SKIP, /* style, svg: nothing of the page's metadata inside */
   TAG_HTML,
-  TAG_ARTICLE
+  TAG_ARTICLE,
+  TAG_NAV
 };
 
 /* The walk's tag kind: the first byte picks the few names to compare,
@@ -1219,6 +1221,7 @@ static int tag_kind(const char *t) {
     return !strcmp(t, "html") ? TAG_HTML : TAG_OTHER;
   case 'l': return !strcmp(t, "link") ? TAG_LINK : TAG_OTHER;
   case 'm': return !strcmp(t, "meta") ? TAG_META : TAG_OTHER;
+  case 'n': return !strcmp(t, "nav") ? TAG_NAV : TAG_OTHER;
   case 'p': return !t[1] ? TAG_P : TAG_OTHER;
   case 's':
     return !strcmp(t, "span")                         ? TAG_SPAN
@@ -1265,7 +1268,7 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
                  kb_article *out) {
   for (const xmlNode *c = n; c; c = c->next) {
     if (c->type == XML_TEXT_NODE && c->content && !m->text_byline &&
-        depth > 2 && !m->in_comment)
+        depth > 2 && !m->in_comment && !m->in_nav)
       text_byline(m, c);
     if (c->type != XML_ELEMENT_NODE || !c->name)
       continue;
@@ -1283,7 +1286,8 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
     gather_attrs(c, &at);
     /* the class words this element is asked about: nothing needs more
        than the first byline and user name, nor comments inside comments */
-    int outside = !m->in_comment;
+    int nav = tag == TAG_NAV;
+    int outside = !m->in_comment && !m->in_nav && !nav;
     unsigned want =
         (tag == TAG_H1 ? CW_LOGO : 0) |
         (outside && c->children && depth < 200 ? CW_COMMENT : 0) |
@@ -1340,7 +1344,7 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
       continue;
     } else if (tag == TAG_ARTICLE) {
       art = 1;
-    } else if (!m->in_comment) {
+    } else if (!m->in_comment && !m->in_nav) {
       if (!m->rel_author && at.rel && !strcasecmp(at.rel, "author"))
         m->rel_author = text_of_ex(m, c, 120, VT_SPACED);
       if (!m->prop_author && at.itemprop &&
@@ -1372,7 +1376,9 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
       /* readers' comments carry their own "author" classes and names */
       int comment = (words & CW_COMMENT) != 0;
       m->in_comment += comment;
+      m->in_nav += nav;
       walk(m, c->children, art, depth + 1, out);
+      m->in_nav -= nav;
       m->in_comment -= comment;
     }
   }

@@ -335,6 +335,17 @@ static void test_round5_rules(void) {
          "sagen die Verb\xC3\xA4nde heute.</p><p>29.03.2022</p></div>"
          "</body></html>";
   CHECK_STR(pub_day(page, NULL), "2022-03-29"); /* an aside's first line */
+  /* a menu's dates are other pages' (an archive, a teaser): not even a
+     last resort; a <nav> holding the headline is the article's header */
+  CHECK_STR(pub_day("<html><body><nav><ul><li><a href='/a'>Other story</a>"
+                    "<span>12.03.2022</span></li></ul></nav><h1>T</h1>"
+                    "<p>Text.</p></body></html>",
+                    NULL),
+            "null");
+  CHECK_STR(pub_day("<html><body><nav><h1>T</h1><span class='date'>"
+                    "12.03.2022</span></nav><p>Text.</p></body></html>",
+                    NULL),
+            "2022-03-12");
   /* the only printed date is "Updated <day>" after the JSON-LD date */
   page = "<html><head><script type=\"application/ld+json\">{\"@type\":"
          "\"Article\",\"datePublished\":\"2016-08-29T21:54:39Z\","

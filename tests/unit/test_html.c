@@ -266,6 +266,14 @@ static void test_printed_byline(kb_article *a) {
       "</p></article></body></html>";
   CHECK_INT(run(page, a), KB_OK);
   CHECK_STR(a->author, "Jane Doe");
+  /* a menu is no byline: "By topic" in <nav> names nobody, and a byline
+     class or an author link inside <nav> is the site's, not the article's */
+  page = "<html><body><nav><ul><li><span>By</span> <a href='/topics/'>"
+         "Topics And Themes</a></li><li><a class='author' "
+         "href='/author/staff-list/'>Our Writers</a></li></ul></nav>"
+         "<article><p>" P1 "</p><p>" P2 "</p></article></body></html>";
+  CHECK_INT(run(page, a), KB_OK);
+  CHECK(a->author == NULL);
 }
 
 /* Builds a page: head extras, then body html, with two body paragraphs. */
