@@ -40,4 +40,15 @@ static inline int bench_load(const char *path, kb_buf *out) {
   return out->len > 0;
 }
 
+/* The median of v[0..n) (sorted in place); 0 when n is 0. */
+static inline double bench_median(double *v, size_t n) {
+  for (size_t i = 1; i < n; i++) /* insertion sort: n is a few rounds */
+    for (size_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
+      double t = v[j];
+      v[j] = v[j - 1];
+      v[j - 1] = t;
+    }
+  return n == 0 ? 0 : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 #endif
