@@ -1855,6 +1855,26 @@ static size_t count_words(const char *s, size_t n) {
   return w;
 }
 
+/* Words of s[0..n) that hold a letter or digit ("[> Jane Doe" has two). */
+static size_t real_words(const char *s, size_t n) {
+  size_t w = 0;
+  int in = 0, counted = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == ' ') {
+      in = 0;
+      continue;
+    }
+    if (!in)
+      counted = 0;
+    in = 1;
+    if (!counted && word_char((unsigned char)s[i])) {
+      w++;
+      counted = 1;
+    }
+  }
+  return w;
+}
+
 /* 1 when a title part names the site: equal to the site name, or to the host,
  * or the host without its top-level domain ("Example" for example.com). */
 static int names_site(kb_str part, const char *site, kb_str host) {
@@ -2053,6 +2073,19 @@ static int kicker_around(kb_str h, kb_str inner) {
            c == 0xE2; /* bullet, dash */
   }
   return 0;
+}
+
+/* What follows "Kicker: " in t, the kicker at most three words with the
+ * colon straight after it; empty when t has no such kicker. */
+static kb_str colon_tail(kb_str t) {
+  kb_str none = {NULL, 0};
+  for (size_t i = 1; i + 2 < t.n; i++)
+    if (t.p[i] == ':' && t.p[i + 1] == ' ' && t.p[i - 1] != ' ') {
+      if (count_words(t.p, i) > 3)
+        return none;
+      return kb_str_trim((kb_str){t.p + i + 1, t.n - i - 1});
+    }
+  return none;
 }
 
 static int str_ieq(kb_str a, kb_str b) {
@@ -2365,11 +2398,13 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
       same += !strcmp(m.h1s[i].text, h1);
     if (same > 1)
       h1 = NULL;
-    /* an <h1> inside the <article> is the headline; a lone page <h1> must
-       agree with the metadata, unless the metadata title only names the
-       site */
+    /* an <h1> inside the <article> is the headline; a lone page <h1> of
+       one or two words (a section, place or site label) must agree with
+       the metadata, unless the metadata title only names the site. One of
+       three words or more is the headline as printed: the metadata title
+       is often reworded for search and sharing */
     if (h1 && h1 != m.h1_article && meta_title &&
-        !shares_words(h1, meta_title) &&
+        count_words(h1, strlen(h1)) < 3 && !shares_words(h1, meta_title) &&
         !(m.title_tag && shares_words(h1, m.title_tag)) &&
         !(strip_site(title_cand(&m, meta_title), site, m.logo, host, 1).n ==
               0 ||
@@ -2387,6 +2422,22 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
       if (str_ieq(h, loose[k]) || str_ieq(h, strict[k]) ||
           title_part(metas[k], h))
         h1 = m.h2s[i];
+  }
+  /* a page without any <h1>: the first <h2> of three words or more that
+     shares most of its words with the metadata title, and the title most
+     of its words with it, is the headline as printed (the metadata title
+     reworded or carrying an issue number: "Title (2021/5)") */
+  if (!h1 && meta_title && m.h1_count == 0) {
+    kb_str mt = {NULL, 0};
+    for (int k = 0; k < 4 && !mt.n; k++)
+      mt = strict[k];
+    const char *mz = mt.n ? kb_arena_strndup(m.a, mt.p, mt.n) : NULL;
+    for (size_t i = 0; i < m.n_h2s && !h1 && mz; i++) {
+      kb_str h = {m.h2s[i], strlen(m.h2s[i])};
+      if (real_words(h.p, h.n) >= 3 && !names_site2(h, site, m.logo, host) &&
+          shares_words(h.p, mz) && shares_words(mz, h.p))
+        h1 = m.h2s[i];
+    }
   }
   kb_str t = {NULL, 0};
   if (h1) {
@@ -2415,11 +2466,17 @@ kb_status kb_html_meta_extract(xmlDoc *doc, const kb_extract_opts *opts,
     for (int k = 0; k < 4 && !t.n; k++)
       t = metas[first = k];
     t = strip_site(t, site, m.logo, host, 0);
-    /* "Kicker: Headline" where another metadata title is "Headline" alone:
-       the kicker is a topic label added for sharing (og:title), not part
-       of the headline the other fields agree on */
-    for (int k = first + 1; k < 4; k++) {
-      kb_str o = strict[k];
+    /* "Kicker: Headline" where another metadata title is "Headline" alone,
+       or "Other kicker: Headline" (r >= 3): the kicker is a topic label
+       added for sharing (og:title), not part of the headline the other
+       fields agree on */
+    for (int r = 0; r < 6; r++) {
+      int k = first + 1 + r % 3;
+      if (k >= 4)
+        continue;
+      kb_str o = r < 3 ? strict[k] : colon_tail(strict[k]);
+      if (r >= 3 && str_ieq(strict[k], t))
+        continue;
       if (o.n && o.n + 2 < t.n && word_affix(t, o) == 2 &&
           count_words(t.p, t.n - o.n) <= 3) {
         size_t j = t.n - o.n;

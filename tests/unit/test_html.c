@@ -792,6 +792,53 @@ static void test_title_round6(kb_article *a) {
   CHECK_STR(a->title, "Floods: Shelters open as river rises");
 }
 
+static void test_title_round7(kb_article *a) {
+  /* a lone page <h1> of three words or more is the headline as printed,
+     even when the metadata title is worded otherwise ... */
+  CHECK_INT(run_page("<meta property='og:title' content='Storm guide | "
+                     "Valley News'>",
+                     "<h1>What to pack before the floods arrive</h1>", a),
+            KB_OK);
+  CHECK_STR(a->title, "What to pack before the floods arrive");
+  /* ... one of one or two words may be a section or site label */
+  CHECK_INT(run_page("<meta property='og:title' content='Storm guide | "
+                     "Valley News'><meta property='og:site_name' "
+                     "content='Valley News'>",
+                     "<h1>Weather desk</h1>", a),
+            KB_OK);
+  CHECK_STR(a->title, "Storm guide");
+  /* no <h1>: the first <h2> of 3+ words sharing most words both ways with
+     the metadata title */
+  CHECK_INT(run_page("<meta property='og:title' content='Shelters open as "
+                     "river rises (2021/5)'>",
+                     "<h2>Latest</h2><h2>[&gt; Shelters</h2><h2>Shelters "
+                     "open as the river rises</h2>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as the river rises");
+  /* ... not an <h2> about something else */
+  CHECK_INT(run_page("<meta property='og:title' content='Shelters open as "
+                     "river rises (2021/5)'>",
+                     "<h2>Latest news from the valley</h2>", a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises (2021/5)");
+  /* two metadata titles with different topic labels before the same
+     headline: the headline */
+  CHECK_INT(run_page("<meta property='og:title' content='Floods?: Shelters "
+                     "open as river rises'><title>Valley | Weather: Shelters "
+                     "open as river rises</title>",
+                     "<p>Text</p>", a),
+            KB_OK);
+  CHECK_STR(a->title, "Shelters open as river rises");
+  /* ... the same label in both is kept */
+  CHECK_INT(run_page("<meta property='og:title' content='Floods: Shelters "
+                     "open as river rises'><title>Floods: Shelters open as "
+                     "river rises</title>",
+                     "<p>Text</p>", a),
+            KB_OK);
+  CHECK_STR(a->title, "Floods: Shelters open as river rises");
+}
+
 /* Builds a page whose <article> holds the paragraphs P1, P2, then tail. */
 static kb_status run_tail(const char *head, const char *tail, kb_article *a) {
   static char page[8192];
@@ -991,6 +1038,7 @@ int main(void) {
   test_author_round5(&a);
   test_signature(&a);
   test_title_round6(&a);
+  test_title_round7(&a);
   kb_article_clear(&a);
   kb_arena_clear(&a.arena); /* kb_article_clear keeps one block for reuse */
   return KBT_DONE();
