@@ -128,4 +128,8 @@ int64_t kb_dates_now(const kb_date_ctx *ctx);
  * it does not fit. ASCII goes through a table, the rest kb_unicode_lower. */
 size_t kb_dates_lower(const char *s, size_t n, char *out, size_t cap);
 
+/* 0 when no key of several words starts with the word w[0..n) (lower-cased,
+ * no space): then only the word itself can be a table phrase there. */
+int kb_dtables_phrase_head(const kb_dtables *tb, const char *w, size_t n);
+
 #endif

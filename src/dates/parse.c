@@ -289,6 +289,13 @@ static const kb_dword *word_at(const dscan *sc, size_t i) {
 
 /* The longest table phrase of 1..3 words at token i; *nt = tokens used. */
 static const kb_dword *phrase_at(const dscan *sc, size_t i, size_t *nt) {
+  const dtok *t0 = tk(sc, i);
+  if (t0 && t0->type == DT_WORD && t0->lowlen &&
+      !kb_dtables_phrase_head(sc->tb, t0->low, t0->lowlen)) {
+    if (t0->w)
+      *nt = 1;
+    return t0->w; /* no phrase of several words starts here */
+  }
   char buf[40];
   size_t len = 0;
   const kb_dword *best = NULL;

@@ -386,9 +386,14 @@ kb_status kb_date_reason(const char *const *paras, size_t npara,
     rc = dscan_init(&sc, paras[p], strlen(paras[p]), ctx);
     if (rc != KB_OK)
       goto fail;
-    /* a printed date line is the page's publication line, not a cue */
-    if (!kb_dates_line_scan(&sc, 1, NULL))
-      scan_para(st, &sc, (int)p, yhi);
+    /* a printed date line is the page's publication line, not a cue: its
+     * cues are taken back. Tested only when the paragraph gave some (most
+     * give none), as the test tries a date at every number and known word */
+    size_t ncue = st->ncue, nyear = st->nyear, nanniv = st->nanniv;
+    scan_para(st, &sc, (int)p, yhi);
+    if ((st->ncue != ncue || st->nyear != nyear || st->nanniv != nanniv) &&
+        kb_dates_line_scan(&sc, 1, NULL))
+      st->ncue = ncue, st->nyear = nyear, st->nanniv = nanniv;
     dscan_clear(&sc);
   }
 

@@ -1,10 +1,11 @@
 /* Unit tests for kb_date_reason: event dates reasoned from paragraphs
  * written for these tests (Indonesian and English), including null results
- * and conflicting cues. */
+ * and conflicting cues; and the date table's word lookups they rest on. */
 #include <stdio.h>
 #include <string.h>
 
 #include "kabar/dates.h"
+#include "kabar/dates_parse.h"
 #include "kbtest.h"
 
 #define NOW 1795348800 /* 2026-11-22 12:00 UTC */
@@ -30,6 +31,43 @@ static const char *reason(const char *pub_iso, const char *const *paras,
   CHECK(ev.confidence > 0 && ev.confidence <= 1);
   kb_datetime_day(&ev.t, day);
   return day;
+}
+
+/* The day of the first date kb_date_find sees in s, or "none". */
+static const char *find_day(const char *s) {
+  static char day[11];
+  kb_date_ctx ctx = {.lang = "id", .now = NOW};
+  kb_datetime t;
+  size_t start, len;
+  if (!kb_date_find(s, strlen(s), &ctx, &t, &start, &len))
+    return "none";
+  kb_datetime_day(&t, day);
+  return day;
+}
+
+/* Words the date table knows, found through its cheap first tests (one bit
+ * for both ends of a word, one for the first word of a phrase): month names
+ * with non-ASCII letters and in capitals, phrases of several words. */
+static void test_table_words(void) {
+  CHECK_STR(find_day("Die Gespräche fanden am 3. März 2023 in Genf statt."),
+            "2023-03-03");
+  CHECK_STR(find_day("GENF, 3. MÄRZ 2023"), "2023-03-03");
+  CHECK_STR(find_day("Toplantı 12 Mayıs 2023 tarihinde yapıldı."),
+            "2023-05-12");
+  CHECK_STR(find_day("Встреча прошла 5 мая 2023 года в Москве."), "2023-05-05");
+  CHECK_STR(find_day("МОСКВА, 5 МАЯ 2023"), "2023-05-05");
+  CHECK_STR(find_day("Kesepakatan diteken pada Jum'at, 4 Agustus 2023."),
+            "2023-08-04");
+  /* a month of two words ("كانون الثاني"), an "ago" of two ("yang lalu"),
+   * a relative day of two ("hari ini"); "vor" stands before the count */
+  CHECK_STR(find_day("\xd9\x81\xd9\x8a 15 \xd9\x83\xd8\xa7\xd9\x86\xd9"
+                     "\x88\xd9\x86 \xd8\xa7\xd9\x84\xd8\xab\xd8\xa7\xd9"
+                     "\x86\xd9\x8a 2024"),
+            "2024-01-15");
+  CHECK_STR(find_day("Diperbarui 30 jam yang lalu"), "2026-11-21");
+  CHECK_STR(find_day("Aktualisiert vor 3 Tagen"), "2026-11-19");
+  CHECK_STR(find_day("Rapat itu digelar hari ini di Jakarta."), "2026-11-22");
+  CHECK_STR(find_day("Harga beras naik tajam di pasar tradisional."), "none");
 }
 
 #define R(pub, ...)                                                            \
@@ -162,5 +200,34 @@ int main(void) {
   CHECK_STR(R("2026-06-10T08:00:00+07:00",
               "Banjir besar melanda kota itu pada Februari tahun lalu."),
             "null");
+  /* cues that stand on a weekday, a relative day or a month name alone, in
+   * paragraphs without a digit; and a paragraph of numbers alone */
+  CHECK_STR(R("2022-06-10T12:00:00+07:00",
+              "Polisi menangkap tersangka pada Selasa, kata polisi."),
+            "2022-06-07");
+  CHECK_STR(
+      R("2022-06-10T12:00:00+07:00", "Polisi menangkap tersangka itu kemarin."),
+      "2022-06-09");
+  CHECK_STR(R("2022-06-10T12:00:00+07:00",
+              "Polisi menangkap tersangka itu kemarin.",
+              "Ia ditahan sejak Juni tahun lalu."),
+            "2022-06-09");
+  CHECK_STR(R("2023-03-20T12:00:00+07:00", "Harga beras naik.", "(14/3)"),
+            "2023-03-14");
+  CHECK_STR(R(NULL, "Die Gespräche fanden am 3. März 2023 in Genf statt."),
+            "2023-03-03");
+  CHECK_STR(R(NULL, "Встреча прошла 5 мая 2023 года в Москве."), "2023-05-05");
+  /* a date line's cues are taken back, also when it is the only paragraph,
+   * and when the cue lists are already full */
+  CHECK_STR(R("2024-08-16T11:55:00+07:00", "Jumat, 16 Agustus 2024 11:55 WIB"),
+            "null");
+  {
+    const char *many[300];
+    for (size_t i = 0; i < 299; i++)
+      many[i] = "Gempa terjadi pada 3 Mei 2022, Selasa (3/5/2022).";
+    many[299] = "Selasa, 3 Mei 2022 10:00 WIB";
+    CHECK_STR(reason(NULL, many, 300), "2022-05-03");
+  }
+  test_table_words();
   return KBT_DONE();
 }

@@ -176,8 +176,57 @@ static void test_credit_words(void) {
   kb_arena_clear(&a.arena);
 }
 
+/* The credit scan finds word starts 8 bytes at a time: a name counts at
+ * every offset from the paragraph's start, after a space, punctuation or
+ * nothing, and not glued to a letter, a digit or a non-ASCII byte on either
+ * side; "dpa" is the one spelling that starts in lower case. */
+static void test_credit_offsets(void) {
+  static const char *const names[] = {"dpa", "DPA",        "Reuters", "REUTERS",
+                                      "AP",  "Al Jazeera", "Kyodo"};
+  static const char *const display[] = {
+      "dpa",        "dpa",  "Reuters", "Reuters", "Associated Press",
+      "Al Jazeera", "Kyodo"};
+  static const char *const before[] = {"",   " ", "(", "-",
+                                       "\"", "x", "9", "\xC3\xA9"};
+  static const char *const after[] = {"",  ".", " kata", ")",
+                                      "x", "s", "7",     "\xC3\xA9"};
+  kb_extract_opts o;
+  kb_extract_opts_init(&o);
+  o.flags = KB_EXTRACT_NO_EVENT_DATE;
+  kb_article a;
+  kb_article_init(&a);
+  char para[64];
+  for (size_t k = 0; k <= 17; k++)
+    for (size_t n = 0; n < sizeof names / sizeof names[0]; n++)
+      for (size_t b = 0; b < sizeof before / sizeof before[0]; b++)
+        for (size_t e = 0; e < sizeof after / sizeof after[0]; e++) {
+          /* k bytes of filler words ("xy zw xy..."), then the name */
+          size_t len = 0;
+          for (; len < k; len++)
+            para[len] = len % 3 == 2 ? ' ' : (char)(len % 6 < 3 ? 'x' : 'z');
+          int n1 = snprintf(para + len, sizeof para - len, "%s%s%s", before[b],
+                            names[n], after[e]);
+          len += (size_t)n1;
+          /* nothing glued before (at the start, a filler space or
+           * punctuation), nothing glued after */
+          int start_ok = b < 5 && (b > 0 || k == 0 || para[k - 1] == ' ');
+          int end_ok = e < 4;
+          kb_article_add_para(&a, para, len);
+          CHECK_INT(kb_extract_finish(&o, &a), KB_OK);
+          if (start_ok && end_ok) {
+            CHECK_INT(a.ncredits, 1);
+            CHECK_STR(a.ncredits ? a.credits[0] : NULL, display[n]);
+          } else {
+            CHECK_INT(a.ncredits, 0);
+          }
+          kb_article_clear(&a);
+        }
+  kb_arena_clear(&a.arena);
+}
+
 int main(void) {
   test_datelines();
+  test_credit_offsets();
   test_credits_and_outlet();
   test_credit_words();
   test_sniff();
