@@ -868,12 +868,18 @@ void dmatch_to_datetime(const dmatch *m, kb_datetime *out) {
 }
 
 /* ---- public ------------------------------------------------------------ */
+/* 0 for a token no date can start at: punctuation, or a word that is no
+ * table key and starts none of several words ("il" starts "il y a"). */
+static int may_start(const dscan *sc, const dtok *t) {
+  if (t->type == DT_PUNCT)
+    return 0;
+  return t->type != DT_WORD || t->w ||
+         (t->lowlen && kb_dtables_phrase_head(sc->tb, t->low, t->lowlen));
+}
+
 static int find_in(const dscan *sc, dmatch *best, int allow_relative) {
   for (size_t i = 0; i < sc->ntok; i++) {
-    const dtok *t = &sc->tok[i];
-    if (t->type == DT_PUNCT)
-      continue;
-    if (t->type == DT_WORD && !t->w)
+    if (!may_start(sc, &sc->tok[i]))
       continue;
     dmatch m;
     if (dscan_match(sc, i, &m) && dmatch_valid_full(sc, &m) &&
@@ -908,10 +914,9 @@ int kb_dates_find_pub(const char *s, size_t n, const kb_date_ctx *ctx,
   if (!s || dscan_init(&sc, s, n, ctx) != KB_OK)
     return 0;
   for (size_t i = 0; i < sc.ntok; i++) {
-    const dtok *t = &sc.tok[i];
     dmatch m;
-    if (t->type == DT_PUNCT || (t->type == DT_WORD && !t->w) ||
-        !dscan_match(&sc, i, &m) || !dmatch_valid_full(&sc, &m) || m.relative)
+    if (!may_start(&sc, &sc.tok[i]) || !dscan_match(&sc, i, &m) ||
+        !dmatch_valid_full(&sc, &m) || m.relative)
       continue;
     int is_mod = after_modlabel(&sc, m.t0);
     if (!found || (*mod && !is_mod)) {

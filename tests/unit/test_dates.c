@@ -113,6 +113,12 @@ static void test_find(void) {
   CHECK_STR(find_iso("3 hours ago", "en"), "2026-11-22T09:00:00+00:00");
   CHECK_STR(find_iso("yesterday", "en"), "2026-11-21");
   CHECK_STR(find_iso("vor 2 Stunden", "de"), "2026-11-22T10:00:00+00:00");
+  /* a phrase of several words opens the date, its first word no key of its
+     own ("il" of "il y a") */
+  CHECK_STR(find_iso("il y a 2 heures", "fr"), "2026-11-22T10:00:00+00:00");
+  CHECK_STR(find_iso("Publi\xC3\xA9 il y a 3 jours", "fr"),
+            "2026-11-19"); /* days away: the day only */
+  CHECK_STR(find_iso("Il est venu il y a longtemps", "fr"), "none");
   /* rejected: before 1990, after now + 1 day, not dates */
   CHECK_STR(find_iso("16 Agustus 1985", "id"), "none");
   CHECK_STR(find_iso("16 Agustus 2027", "id"), "none");
