@@ -31,8 +31,10 @@ enum {
   DW_NEXTWEEK = 1u << 15, /* after a weekday: not a past weekday
                              ("Kamis depan") */
   DW_SINCE = 1u << 16,    /* "sejak", "since" after "N tahun" */
-  DW_MODLABEL = 1u << 17  /* "Updated", "Letzte Änderung": the date after it
+  DW_MODLABEL = 1u << 17, /* "Updated", "Letzte Änderung": the date after it
                              is a modification date (also a DW_LABEL) */
+  DW_ONE = 1u << 18       /* "an", "einer", "une": the count one before a
+                             relative unit ("an hour ago") */
 };
 
 typedef struct kb_dword {

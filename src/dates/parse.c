@@ -713,6 +713,15 @@ static int day_ok(int y, int mo, int d) {
 
 /* "2 jam lalu", "2 jam yang lalu", "3 hours ago", "vor 2 Stunden",
  * "kemarin", "yesterday". Resolved against sc->now (UTC). */
+/* The count at token i before a relative unit: a number of 1 to 3 digits,
+ * or a word for one ("an hour ago", "vor einer Stunde"); -1 when neither. */
+static int count_at(const dscan *sc, size_t i) {
+  if (is_num(sc, i, 1, 3))
+    return tk(sc, i)->num;
+  const kb_dword *w = word_at(sc, i);
+  return w && (w->flags & DW_ONE) ? 1 : -1;
+}
+
 static size_t parse_relative(const dscan *sc, size_t i, dmatch *m) {
   size_t nt = 0;
   const kb_dword *w = phrase_at(sc, i, &nt);
@@ -724,20 +733,21 @@ static size_t parse_relative(const dscan *sc, size_t i, dmatch *m) {
     m->relative = 1;
     return i + nt;
   }
-  if (w && (w->flags & DW_BEFORE) && is_num(sc, i + nt, 1, 3)) {
+  int count;
+  if (w && (w->flags & DW_BEFORE) && (count = count_at(sc, i + nt)) >= 0) {
     size_t nt2 = 0;
     const kb_dword *u = phrase_at(sc, i + nt + 1, &nt2);
     if (u && (u->flags & DW_UNIT)) {
-      secs = (int64_t)tk(sc, i + nt)->num * u->unit_secs;
+      secs = (int64_t)count * u->unit_secs;
       e = i + nt + 1 + nt2;
     }
-  } else if (is_num(sc, i, 1, 3)) {
+  } else if ((count = count_at(sc, i)) >= 0) {
     size_t nt2 = 0, nt3 = 0;
     const kb_dword *u = phrase_at(sc, i + 1, &nt2);
     if (u && (u->flags & DW_UNIT)) {
       const kb_dword *a = phrase_at(sc, i + 1 + nt2, &nt3);
       if (a && (a->flags & DW_AGO)) {
-        secs = (int64_t)tk(sc, i)->num * u->unit_secs;
+        secs = (int64_t)count * u->unit_secs;
         e = i + 1 + nt2 + nt3;
       }
     }

@@ -279,16 +279,25 @@ struct kind_flag {
   uint32_t flag;
 };
 
-static const struct kind_flag kinds[] = {
-    {"label", DW_LABEL},       {"join", DW_JOIN},
-    {"author", DW_AUTHOR},     {"ampm", DW_AMPM},
-    {"dateword", DW_DATEWORD}, {"unit", DW_UNIT},
-    {"ago", DW_AGO},           {"before", DW_BEFORE},
-    {"day", DW_RELDAY},        {"report", DW_REPORT},
-    {"anniv", DW_ANNIV},       {"years", DW_YEARS},
-    {"lastyear", DW_LASTYEAR}, {"on", DW_ON},
-    {"sched", DW_SCHED},       {"notweekday", DW_NEXTWEEK},
-    {"since", DW_SINCE},       {"modlabel", DW_LABEL | DW_MODLABEL}};
+static const struct kind_flag kinds[] = {{"label", DW_LABEL},
+                                         {"join", DW_JOIN},
+                                         {"author", DW_AUTHOR},
+                                         {"ampm", DW_AMPM},
+                                         {"dateword", DW_DATEWORD},
+                                         {"unit", DW_UNIT},
+                                         {"ago", DW_AGO},
+                                         {"before", DW_BEFORE},
+                                         {"day", DW_RELDAY},
+                                         {"report", DW_REPORT},
+                                         {"anniv", DW_ANNIV},
+                                         {"years", DW_YEARS},
+                                         {"lastyear", DW_LASTYEAR},
+                                         {"on", DW_ON},
+                                         {"sched", DW_SCHED},
+                                         {"notweekday", DW_NEXTWEEK},
+                                         {"since", DW_SINCE},
+                                         {"modlabel", DW_LABEL | DW_MODLABEL},
+                                         {"one", DW_ONE}};
 
 /* Files of lines "lang<TAB>kind<TAB>phrase[<TAB>value]". */
 static void load_kinds(kb_dtables *tb, const char *file) {

@@ -119,6 +119,17 @@ static void test_find(void) {
   CHECK_STR(find_iso("Publi\xC3\xA9 il y a 3 jours", "fr"),
             "2026-11-19"); /* days away: the day only */
   CHECK_STR(find_iso("Il est venu il y a longtemps", "fr"), "none");
+  /* the count one written as a word ("an hour ago"); "0 hours ago" still
+     reads as now */
+  CHECK_STR(find_iso("Updated an hour ago", "en"), "2026-11-22T11:00:00+00:00");
+  CHECK_STR(find_iso("a day ago", "en"), "2026-11-21T12:00:00+00:00");
+  CHECK_STR(find_iso("vor einer Stunde", "de"), "2026-11-22T11:00:00+00:00");
+  CHECK_STR(find_iso("il y a une heure", "fr"), "2026-11-22T11:00:00+00:00");
+  CHECK_STR(find_iso("hace una hora", "es"), "2026-11-22T11:00:00+00:00");
+  CHECK_STR(find_iso("een uur geleden", "nl"), "2026-11-22T11:00:00+00:00");
+  CHECK_STR(find_iso("0 hours ago", "en"), "2026-11-22T12:00:00+00:00");
+  CHECK_STR(find_iso("a man ago", "en"), "none");
+  CHECK_STR(find_iso("an hour", "en"), "none");
   /* rejected: before 1990, after now + 1 day, not dates */
   CHECK_STR(find_iso("16 Agustus 1985", "id"), "none");
   CHECK_STR(find_iso("16 Agustus 2027", "id"), "none");
