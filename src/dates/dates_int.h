@@ -126,8 +126,9 @@ int kb_dates_find_pub(const char *s, size_t n, const kb_date_ctx *ctx,
                       kb_datetime *out, int *mod);
 
 int64_t kb_dates_now(const kb_date_ctx *ctx);
-/* Lower-cases s[0..n) into out (cap bytes); returns the length, or 0 when
- * it does not fit. ASCII goes through a table, the rest kb_unicode_lower. */
+/* Lower-cases s[0..n) into out (cap bytes) as kb_str_lower_into does, with
+ * typographic apostrophes folded to '; returns the length, or 0 when it does
+ * not fit. */
 size_t kb_dates_lower(const char *s, size_t n, char *out, size_t cap);
 
 /* 0 when no key of several words starts with the word w[0..n) (lower-cased,

@@ -30,38 +30,21 @@ struct kb_dtables {
 static kb_dtables g_tables; /* immutable after g_once */
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 
-static const unsigned char lower_ascii[128] = {
-    0,   1,   2,   3,   4,   5,   6,   7,   8,   9,   10,  11,  12,  13,  14,
-    15,  16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,
-    30,  31,  32,  33,  34,  35,  36,  37,  38,  39,  40,  41,  42,  43,  44,
-    45,  46,  47,  48,  49,  50,  51,  52,  53,  54,  55,  56,  57,  58,  59,
-    60,  61,  62,  63,  64,  'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j',
-    'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y',
-    'z', 91,  92,  93,  94,  95,  96,  97,  98,  99,  100, 101, 102, 103, 104,
-    105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119,
-    120, 121, 122, 123, 124, 125, 126, 127};
-
+/* kb_str_lower_into with typographic apostrophes (U+2018, U+2019) as
+ * ASCII ones: "Jum’at" is the key "jum'at". 0 when it does not fit in
+ * cap (before the apostrophes are folded). */
 size_t kb_dates_lower(const char *s, size_t n, char *out, size_t cap) {
-  size_t o = 0;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-      if (o + 1 > cap)
-        return 0;
-      out[o++] = (char)lower_ascii[c];
-      i++;
-      continue;
+  size_t len = kb_str_lower_into(s, n, out, cap), o = 0;
+  for (size_t i = 0; i < len;) {
+    if (i + 2 < len && (unsigned char)out[i] == 0xE2 &&
+        (unsigned char)out[i + 1] == 0x80 &&
+        ((unsigned char)out[i + 2] == 0x98 ||
+         (unsigned char)out[i + 2] == 0x99)) {
+      out[o++] = '\'';
+      i += 3;
+    } else {
+      out[o++] = out[i++];
     }
-    uint32_t cp;
-    i += kb_utf8_decode(s + i, n - i, &cp);
-    if (cp == 0x2019 || cp == 0x2018)
-      cp = '\''; /* typographic apostrophe */
-    char enc[4];
-    size_t k = kb_utf8_encode(kb_unicode_lower(cp), enc);
-    if (o + k > cap)
-      return 0;
-    memcpy(out + o, enc, k);
-    o += k;
   }
   return o;
 }
