@@ -131,7 +131,10 @@ static void test_find(void) {
   CHECK_STR(find_iso("a man ago", "en"), "none");
   /* a typographic apostrophe reads as the ASCII one in the tables' keys */
   CHECK_STR(find_iso("aujourd\xE2\x80\x99hui", "fr"), "2026-11-22");
-  CHECK_STR(find_iso("Jum\xE2\x80\x99at, 4 Agustus 2023", "id"), "2023-08-04");
+  CHECK_STR(find_iso("Jum\xE2\x80\x99"
+                     "at, 4 Agustus 2023",
+                     "id"),
+            "2023-08-04");
   CHECK_STR(find_iso("an hour", "en"), "none");
   /* rejected: before 1990, after now + 1 day, not dates */
   CHECK_STR(find_iso("16 Agustus 1985", "id"), "none");
