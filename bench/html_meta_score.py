@@ -13,6 +13,12 @@ name is reported on pages whose HTML declares one (og:site_name,
 application-name, JSON-LD publisher/WebSite name: checked with a regex when
 --html DIR is given). Null gold fields are skipped.
 
+With --html DIR it also prints what any extractor that copies text from the
+page could reach: the gold titles found verbatim in the page (in its text,
+an attribute or a JSON string, white space collapsed, entities decoded), and
+the author F1 when every gold name found on the page (its words in order, any
+letter case) were given and nothing else.
+
 usage: html_meta_score.py GOLD.json PRED.jsonl [--misses] [--html DIR]
 PRED: JSONL of kabar article records whose "source" ends in <id>.html[.gz]."""
 import json
@@ -105,6 +111,29 @@ def declares_site(html_dir, pid):
         return False
 
 
+def page_text(html_dir, pid):
+    """The page's text three ways (markup kept, tags dropped, JSON \\u
+    escapes decoded), entities decoded and white space collapsed."""
+    import gzip
+    import html as htmlmod
+    with gzip.open(os.path.join(html_dir, pid + ".html.gz")) as f:
+        raw = f.read()
+    try:
+        t = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        t = raw.decode("cp1252", errors="replace")
+    whole = htmlmod.unescape(t)
+    text = htmlmod.unescape(re.sub(r"<[^>]*>", " ", t))
+    js = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)),
+                whole.replace("\\/", "/"))
+    return [norm(x) for x in (whole, text, js)]
+
+
+def name_on_page(name, texts_cf):
+    pat = r"\W+".join(re.escape(w) for w in name)
+    return any(re.search(r"(?<!\w)" + pat + r"(?!\w)", t) for t in texts_cf)
+
+
 def main():
     gold = json.load(open(sys.argv[1], encoding="utf-8"))
     misses = "--misses" in sys.argv
@@ -119,10 +148,16 @@ def main():
     title_ok = title_n = 0
     loose_ok = case_only = 0
     auth_f, date_ok, date_n, site_ok, site_n = [], 0, 0, 0, 0
+    title_on_page = 0
+    author_ceiling = []
     for pid, g in gold.items():
         p = preds.get(pid, {})
+        texts = page_text(html_dir, pid) if html_dir and (
+            g.get("title") or g.get("author")) else None
         if g.get("title"):
             title_n += 1
+            if texts:
+                title_on_page += any(norm(g["title"]) in t for t in texts)
             ok = norm(g["title"]) == norm(p.get("title"))
             title_ok += ok
             lok = loose(g["title"]) == loose(p.get("title"))
@@ -138,6 +173,11 @@ def main():
             auth_f.append(s)
             ns = name_f1(g["author"], p.get("author"))
             name_f.append(ns)
+            if texts:
+                gn = names(g["author"])
+                cf = [t.casefold() for t in texts]
+                r = sum(name_on_page(n, cf) for n in gn) / max(1, len(gn))
+                author_ceiling.append(2 * r / (1 + r) if r else 0.0)
             if misses and ns < 1:
                 print(f"AUTHOR {pid[:10]} {g['author']!r:40.40} | {p.get('author')!r:.60}")
         if g.get("date"):
@@ -159,6 +199,10 @@ def main():
     print(f"site name:   {site_ok / max(1, site_n):.4f} ({site_ok}/{site_n})")
     if html_dir:
         print(f"site given:  {decl_ok / max(1, decl_n):.4f} ({decl_ok}/{decl_n} pages declaring a site name)")
+        print(f"ceiling:     title {title_on_page / max(1, title_n):.4f} ({title_on_page}/{title_n} "
+              f"gold titles verbatim on the page); author F1 "
+              f"{sum(author_ceiling) / max(1, len(author_ceiling)):.4f} (every gold name "
+              f"on the page given, nothing else)")
 
 
 if __name__ == "__main__":
