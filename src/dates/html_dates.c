@@ -714,9 +714,10 @@ static void scan_tokens(const char *v, int is_class, elem_tokens *et) {
       i++;
     size_t n = i - b;
     if (n && n < sizeof g_keys.cls[0].key) { /* no key is longer */
-      if (first_tok && n <= 4 && is_layout_modifier(v + b, n))
-        modifier = 1;
       unsigned char f0 = tb[(unsigned char)v[b]];
+      if (first_tok && n <= 4 && (f0 == 'h' || f0 == 'w' || f0 == 'n') &&
+          is_layout_modifier(v + b, n))
+        modifier = 1;
       uint64_t cand = g_keys.cls_first[f0] & g_keys.cls_len[n];
       if (cand) {
         int r = key_rank(g_keys.cls, cand, v + b, n,
@@ -971,13 +972,19 @@ static void walk(hstate *h, const xmlNode *node, int in_title) {
     }
     if (t == TAG_STYLE || t == TAG_NOSCRIPT)
       continue;
-    attrs_of(c, &ea);
     elem_tokens et = {1000, 1000, 0, 0};
     /* inside a sidebar whose date is already kept, the tokens change
      * nothing: is_aside() stops at in_aside, do_printed() at the kept
-     * date, and do_time() reads them only outside asides */
-    if (!h->in_aside || h->aside.rank == 1000)
+     * date, and do_time() reads them only outside asides; of the
+     * attributes, only a <time>'s datetime is read there */
+    if (!h->in_aside || h->aside.rank == 1000) {
+      attrs_of(c, &ea);
       elem_tokens_of(&ea, &et);
+    } else if (t == TAG_TIME) {
+      attrs_of(c, &ea);
+    } else {
+      memset(&ea, 0, sizeof ea);
+    }
     int aside = is_aside(h, c, t, &et);
     if (aside && t == TAG_NAV)
       continue; /* a menu: its dates are other pages' (is_aside: no h1) */

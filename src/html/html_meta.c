@@ -57,11 +57,11 @@ static const struct class_word {
     {"respond", 7, CW_COMMENT}};
 enum { N_CLASS_WORDS = sizeof class_words / sizeof class_words[0] };
 
-/* Which (first letter, length) pairs some class word has: most tokens
- * ("col", "md", "container") are rejected by one bit test; the others are
- * compared with the few words of their first letter only. */
+/* Which (first letter, length) pairs some class word of a list has: most
+ * tokens ("col", "md", "container") are rejected by one load; the others
+ * are compared with the few words of their first letter only. */
 typedef struct class_index {
-  uint32_t letters[16];               /* by length: bit (letter - 'a') */
+  unsigned char lists[16][26];        /* by length, letter: CW_* lists */
   unsigned char first_at[27];         /* by letter: its words in order[] */
   unsigned char order[N_CLASS_WORDS]; /* class_words indices by letter */
 } class_index;
@@ -70,7 +70,7 @@ static void class_index_init(class_index *ci) {
   memset(ci, 0, sizeof *ci);
   for (size_t i = 0; i < N_CLASS_WORDS; i++) {
     int f = class_words[i].w[0] - 'a';
-    ci->letters[class_words[i].n] |= 1u << f;
+    ci->lists[class_words[i].n][f] |= class_words[i].lists;
     ci->first_at[f + 1]++;
   }
   for (int f = 0; f < 26; f++)
@@ -107,6 +107,14 @@ static int ascii_ieq(const char *a, const char *b, size_t n) {
   return 1;
 }
 
+/* a == b for a literal b, inline: tag tests run on every element, where a
+ * library strcmp call costs more than the few bytes it compares */
+static int name_is(const char *a, const char *b) {
+  while (*b && *a == *b)
+    a++, b++;
+  return *a == *b;
+}
+
 /* The same when b is lower case (a literal or a cue phrase: the cue files
  * are lower case), so only a needs folding; a NUL in b may only be its last
  * byte compared ("class" with n 6: the whole name). */
@@ -117,15 +125,18 @@ static int ascii_ieq_lower(const char *a, const char *b, size_t n) {
   return 1;
 }
 
-/* The CW_* lists that the words of one class or id value are in. Words
- * are split at white space, '-' and '_' ("article-author" holds "author");
- * CW_COMMENT words count only at the start of a white-space token and
- * before its end, '-' or '_' ("comments", "comment-list", but not
+/* The CW_* lists among want that the words of one class or id value are
+ * in. Words are split at white space, '-' and '_' ("article-author" holds
+ * "author"); CW_COMMENT words count only at the start of a white-space
+ * token and before its end, '-' or '_' ("comments", "comment-list", but not
  * "category-kommentar" nor "recent_comments": a section named for
- * comments, not a tag or a widget title). */
-static unsigned class_value_flags(const class_index *ci, const char *s) {
+ * comments, not a tag or a widget title). So when only CW_COMMENT is
+ * wanted, the rest of a token after its first word is not read. */
+static unsigned class_value_flags(const class_index *ci, const char *s,
+                                  unsigned want) {
   const char *start = s;
   unsigned flags = 0;
+  int openers = !(want & ~(unsigned)CW_COMMENT);
   for (;;) {
     while (class_split[(unsigned char)*s] & CS_SEP)
       s++;
@@ -136,22 +147,54 @@ static unsigned class_value_flags(const class_index *ci, const char *s) {
       s++;
     size_t len = (size_t)(s - b);
     unsigned f = ascii_lower((unsigned char)*b) - 'a';
-    if (len >= 16 || f >= 26 || !(ci->letters[len] & (1u << f)))
-      continue;
     int opens = b == start || class_split[(unsigned char)b[-1]] == CS_SPACE;
+    if (openers && opens)
+      while (class_split[(unsigned char)*s] == CS_WORD ||
+             class_split[(unsigned char)*s] == CS_DASH)
+        s++; /* the token's other words */
+    if (len >= 16 || f >= 26 || !(ci->lists[len][f] & want))
+      continue;
     for (size_t k = ci->first_at[f]; k < ci->first_at[f + 1]; k++) {
       const struct class_word *w = &class_words[ci->order[k]];
       if (w->n == len && ascii_ieq_lower(b + 1, w->w + 1, len - 1))
         flags |= w->lists & (opens ? ~0u : ~(unsigned)CW_COMMENT);
     }
   }
-  return flags;
+  return flags & want;
 }
 
+/* The lists among want that the element's class and id words are in;
+ * CW_COMMENT is always asked with the others (an element that asks
+ * anything tells a comment section it opens, as it always did). */
 static unsigned class_flags(const class_index *ci, const char *cls,
-                            const char *id) {
-  return (cls ? class_value_flags(ci, cls) : 0) |
-         (id ? class_value_flags(ci, id) : 0);
+                            const char *id, unsigned want) {
+  want |= CW_COMMENT;
+  return (cls ? class_value_flags(ci, cls, want) : 0) |
+         (id ? class_value_flags(ci, id, want) : 0);
+}
+
+/* The values of the attributes names[0..k) (lower case), each as
+ * kb_html_attr gives it (the first of that name in any letter case, ""
+ * when without a value, NULL when absent), in one pass over the list
+ * where kb_html_attr walks it once for each name. */
+static void attrs_named(const xmlNode *n, const char *const *names, size_t k,
+                        const char **vals) {
+  for (size_t j = 0; j < k; j++)
+    vals[j] = NULL;
+  if (n->type != XML_ELEMENT_NODE)
+    return;
+  for (const xmlAttr *a = n->properties; a; a = a->next) {
+    const char *name = (const char *)a->name;
+    if (!name)
+      continue;
+    for (size_t j = 0; j < k; j++)
+      if (!vals[j] && ascii_ieq_lower(name, names[j], strlen(names[j]) + 1)) {
+        vals[j] = a->children && a->children->content
+                      ? (const char *)a->children->content
+                      : "";
+        break;
+      }
+  }
 }
 
 /* One <h1> of the page: its visible text and whether it sits in <article>. */
@@ -237,12 +280,15 @@ static int hidden_node(const xmlNode *n) {
                                        "a11y-hidden",
                                        "offscreen",
                                        NULL};
-  if (kb_html_attr(n, "hidden"))
+  static const char *const names[] = {"hidden", "style", "class"};
+  const char *at[3];
+  attrs_named(n, names, 3, at);
+  if (at[0])
     return 1;
-  const char *st = kb_html_attr(n, "style");
+  const char *st = at[1];
   if (st && (strstr(st, "display:none") || strstr(st, "display: none")))
     return 1;
-  const char *s = kb_html_attr(n, "class");
+  const char *s = at[2];
   while (s && *s) {
     while (*s == ' ' || *s == '\t' || *s == '\n')
       s++;
@@ -255,6 +301,18 @@ static int hidden_node(const xmlNode *n) {
         return 1;
   }
   return 0;
+}
+
+/* <script>, <style>, <noscript>, <template> and ruby annotations (<rt>,
+ * <rp>): no text of theirs is read as printed */
+static int invisible_tag(const char *t) {
+  switch (t[0]) {
+  case 's': return name_is(t, "script") || name_is(t, "style");
+  case 'n': return name_is(t, "noscript");
+  case 't': return name_is(t, "template");
+  case 'r': return name_is(t, "rt") || name_is(t, "rp");
+  default: return 0;
+  }
 }
 
 enum {
@@ -277,12 +335,11 @@ static kb_status visible_from(const class_index *ci, const xmlNode *first,
         rc = kb_html_collapse(out, (const char *)c->content,
                               strlen((const char *)c->content));
     } else if (c->type == XML_ELEMENT_NODE) {
-      if (kb_html_is(c, "script") || kb_html_is(c, "style") ||
-          kb_html_is(c, "noscript") || kb_html_is(c, "template") ||
-          kb_html_is(c, "rt") || kb_html_is(c, "rp") || hidden_node(c))
+      if ((c->name && invisible_tag((const char *)c->name)) || hidden_node(c))
         continue;
       if ((flags & VT_NO_KICKER) &&
-          (class_flags(ci, kb_html_attr(c, "class"), kb_html_attr(c, "id")) &
+          (class_flags(ci, kb_html_attr(c, "class"), kb_html_attr(c, "id"),
+                       CW_KICKER) &
            CW_KICKER))
         continue;
       if (((flags & VT_SPACED) || kb_html_is(c, "br")) && out->len &&
@@ -531,17 +588,25 @@ static void ld_visit(meta_scan *m, const kb_json *v, int depth) {
 }
 
 static void ld_script(meta_scan *m, const xmlNode *n, kb_article *out) {
-  kb_buf_reset(&m->tmp);
-  for (const xmlNode *c = n->children; c; c = c->next)
-    if (c->content && kb_buf_puts(&m->tmp, (const char *)c->content))
-      return;
-  if (!m->tmp.len)
+  const char *src;
+  size_t len;
+  if (n->children && !n->children->next) { /* one text: read in place */
+    src = n->children->content ? (const char *)n->children->content : "";
+    len = strlen(src);
+  } else {
+    kb_buf_reset(&m->tmp);
+    for (const xmlNode *c = n->children; c; c = c->next)
+      if (c->content && kb_buf_puts(&m->tmp, (const char *)c->content))
+        return;
+    src = m->tmp.data;
+    len = m->tmp.len;
+  }
+  if (!len)
     return;
   kb_json *root = NULL;
   size_t err = 0;
   /* the tree lives in the scratch arena with the rest of the page's scratch */
-  if (kb_json_parse(m->a, m->tmp.data, m->tmp.len, KB_JSON_LENIENT, &root,
-                    &err) != KB_OK) {
+  if (kb_json_parse(m->a, src, len, KB_JSON_LENIENT, &root, &err) != KB_OK) {
     kb_article_add_diag(out, "bad-json-ld", -1,
                         "JSON-LD not readable near byte %zu", err);
     return;
@@ -551,16 +616,13 @@ static void ld_script(meta_scan *m, const xmlNode *n, kb_article *out) {
 
 /* ---- the walk ----------------------------------------------------------- */
 static void on_meta(meta_scan *m, const xmlNode *n) {
-  const char *key = kb_html_attr(n, "property");
-  if (!key)
-    key = kb_html_attr(n, "name");
-  if (!key)
-    key = kb_html_attr(n, "itemprop");
-  if (!key)
-    key = kb_html_attr(n, "http-equiv");
-  const char *v = kb_html_attr(n, "content");
-  if (!v)
-    v = kb_html_attr(n, "value"); /* twitter:label1 value="Written by" */
+  static const char *const names[] = {"property",   "name",    "itemprop",
+                                      "http-equiv", "content", "value"};
+  const char *at[6];
+  attrs_named(n, names, 6, at);
+  const char *key = at[0] ? at[0] : at[1] ? at[1] : at[2] ? at[2] : at[3];
+  /* twitter:label1 value="Written by" */
+  const char *v = at[4] ? at[4] : at[5];
   if (!key || !v || !*v)
     return;
   if (!strncasecmp(key, "twitter:label", 13) ||
@@ -847,6 +909,9 @@ static int has_date(const char *s, size_t n) {
  * name is the next element. Sets m->text_byline and returns 1 when it applies.
  */
 static int cue_at_end(meta_scan *m, const xmlNode *t, const char *c0) {
+  if (!t->next)
+    return 0; /* nothing follows in the element: no name can (most texts
+                 end their element) */
   size_t len = strnlen(c0, 160);
   if (len >= 160 || len < 4)
     return 0;
@@ -902,6 +967,8 @@ static void text_byline(meta_scan *m, const xmlNode *t) {
   const char *c0 = (const char *)t->content;
   while (class_split[(unsigned char)*c0] == CS_SPACE)
     c0++; /* is_space_ascii, one table load a byte */
+  if (!*c0)
+    return; /* white space between elements: most text nodes of a page */
   if (cue_at_end(m, t, c0))
     return;
   /* a separator before the byline ("05.02.2020 <span>- Redaktion: Jane
@@ -1212,23 +1279,23 @@ enum {
 static int tag_kind(const char *t) {
   switch (t[0]) {
   case 'a':
-    return !t[1] ? TAG_A : !strcmp(t, "article") ? TAG_ARTICLE : TAG_OTHER;
+    return !t[1] ? TAG_A : name_is(t, "article") ? TAG_ARTICLE : TAG_OTHER;
   case 'h':
     if (t[1] == '1' && !t[2])
       return TAG_H1;
     if (t[1] == '2' && !t[2])
       return TAG_H2;
-    return !strcmp(t, "html") ? TAG_HTML : TAG_OTHER;
-  case 'l': return !strcmp(t, "link") ? TAG_LINK : TAG_OTHER;
-  case 'm': return !strcmp(t, "meta") ? TAG_META : TAG_OTHER;
-  case 'n': return !strcmp(t, "nav") ? TAG_NAV : TAG_OTHER;
+    return name_is(t, "html") ? TAG_HTML : TAG_OTHER;
+  case 'l': return name_is(t, "link") ? TAG_LINK : TAG_OTHER;
+  case 'm': return name_is(t, "meta") ? TAG_META : TAG_OTHER;
+  case 'n': return name_is(t, "nav") ? TAG_NAV : TAG_OTHER;
   case 'p': return !t[1] ? TAG_P : TAG_OTHER;
   case 's':
-    return !strcmp(t, "span")                         ? TAG_SPAN
-           : !strcmp(t, "script")                     ? TAG_SCRIPT
-           : !strcmp(t, "style") || !strcmp(t, "svg") ? TAG_SKIP
+    return name_is(t, "span")                         ? TAG_SPAN
+           : name_is(t, "script")                     ? TAG_SCRIPT
+           : name_is(t, "style") || name_is(t, "svg") ? TAG_SKIP
                                                       : TAG_OTHER;
-  case 't': return !strcmp(t, "title") ? TAG_TITLE : TAG_OTHER;
+  case 't': return name_is(t, "title") ? TAG_TITLE : TAG_OTHER;
   default: return TAG_OTHER;
   }
 }
@@ -1240,21 +1307,31 @@ typedef struct el_attrs {
   const char *cls, *id, *rel, *itemprop, *href;
 } el_attrs;
 
+/* name equals lit in any letter case, for a literal of lower-case ASCII
+ * letters: (c | 0x20) equals a lower-case letter only when c is that
+ * letter or its capital, so each byte costs one compare */
+static int attr_name_is(const char *name, const char *lit) {
+  for (; *lit; name++, lit++)
+    if ((*name | 0x20) != *lit)
+      return 0;
+  return !*name;
+}
+
 static void gather_attrs(const xmlNode *n, el_attrs *at) {
   memset(at, 0, sizeof *at);
   for (const xmlAttr *a = n->properties; a; a = a->next) {
     const char *name = (const char *)a->name, **slot = NULL;
     if (!name)
       continue;
-    switch (ascii_lower((unsigned char)name[0])) {
-    case 'c': slot = ascii_ieq_lower(name, "class", 6) ? &at->cls : NULL; break;
-    case 'h': slot = ascii_ieq_lower(name, "href", 5) ? &at->href : NULL; break;
+    switch (name[0] | 0x20) {
+    case 'c': slot = attr_name_is(name, "class") ? &at->cls : NULL; break;
+    case 'h': slot = attr_name_is(name, "href") ? &at->href : NULL; break;
     case 'i':
-      slot = ascii_ieq_lower(name, "id", 3)         ? &at->id
-             : ascii_ieq_lower(name, "itemprop", 9) ? &at->itemprop
-                                                    : NULL;
+      slot = attr_name_is(name, "id")         ? &at->id
+             : attr_name_is(name, "itemprop") ? &at->itemprop
+                                              : NULL;
       break;
-    case 'r': slot = ascii_ieq_lower(name, "rel", 4) ? &at->rel : NULL; break;
+    case 'r': slot = attr_name_is(name, "rel") ? &at->rel : NULL; break;
     default: break;
     }
     if (slot && !*slot)
@@ -1282,19 +1359,30 @@ static void walk(meta_scan *m, const xmlNode *n, int in_article, int depth,
     if (tag == TAG_SKIP)
       continue;
     int art = in_article;
-    el_attrs at;
-    gather_attrs(c, &at);
     /* the class words this element is asked about: nothing needs more
-       than the first byline and user name, nor comments inside comments */
+       than the first byline and user name, nor comments inside comments;
+       bylines and user names are read only on the elements that reach the
+       byline checks below (not <meta>, <title>, <link>, <h1> ...) */
     int nav = tag == TAG_NAV;
     int outside = !m->in_comment && !m->in_nav && !nav;
+    int bylines = tag != TAG_META && tag != TAG_TITLE && tag != TAG_LINK &&
+                  tag != TAG_HTML && tag != TAG_H1 && tag != TAG_ARTICLE &&
+                  !m->in_comment && !m->in_nav;
     unsigned want =
         (tag == TAG_H1 ? CW_LOGO : 0) |
         (outside && c->children && depth < 200 ? CW_COMMENT : 0) |
-        (outside && !m->byline ? CW_BYLINE : 0) |
-        (outside && !m->username && (tag == TAG_A || tag == TAG_SPAN) ? CW_USER
-                                                                      : 0);
-    unsigned words = want ? class_flags(&m->ci, at.cls, at.id) : 0;
+        (outside && bylines && !m->byline ? CW_BYLINE : 0) |
+        (outside && bylines && !m->username && (tag == TAG_A || tag == TAG_SPAN)
+             ? CW_USER
+             : 0);
+    /* the attribute list is read only when something asks: most elements
+       of a menu or a comment section ask nothing */
+    el_attrs at = {0};
+    if (want || tag == TAG_LINK ||
+        (bylines && (!m->rel_author || !m->prop_author ||
+                     (tag == TAG_A && m->n_hrefs < 4))))
+      gather_attrs(c, &at);
+    unsigned words = want ? class_flags(&m->ci, at.cls, at.id, want) : 0;
     if (tag == TAG_H2 && m->n_h2s < MAX_H1 && !m->in_comment &&
         !hidden_node(c)) {
       const char *t = heading_text(m, c, 600, 0); /* and walked as usual */
@@ -1481,6 +1569,31 @@ static long find_words(const char *s, size_t n, const char *ph, size_t pn,
   return -1;
 }
 
+/* Letters that open a word of s[0..n) (at 0 or after a byte that is no
+ * word character, where find_words looks): bit (letter - 'a'). A phrase
+ * whose first letter is not among them is nowhere in s, so of a list of
+ * cues only the few that can be there are searched. */
+static uint32_t word_initials(const char *s, size_t n) {
+  uint32_t bits = 0;
+  for (size_t i = 0; i < n; i++)
+    if (i == 0 || !word_char((unsigned char)s[i - 1])) {
+      unsigned f = ascii_lower((unsigned char)s[i]) - 'a';
+      bits |= f < 26 ? 1u << f : 0;
+    }
+  return bits;
+}
+
+/* find_words, answered at once when the phrase opens with an ASCII letter
+ * that opens no word of s (initials: word_initials of s or of a longer
+ * string that s starts) */
+static long find_words_in(uint32_t initials, const char *s, size_t n,
+                          const char *ph, size_t pn, size_t from) {
+  unsigned f = pn ? ascii_lower((unsigned char)ph[0]) - 'a' : 0;
+  if (pn && f < 26 && !(initials >> f & 1))
+    return -1;
+  return find_words(s, n, ph, pn, from);
+}
+
 /* Name particles written in lower case inside a name (von der Leyen, da
  * Silva); any other lower-case word makes a part a role or a phrase. */
 static int is_particle(const char *w, size_t n) {
@@ -1536,18 +1649,20 @@ static size_t name_after_cue(kb_str t) {
   const kb_html_cue *const *by = kb_html_author_cues(KB_AUTHOR_BYLINE, &nby);
   const kb_html_cue *const *rej = kb_html_author_cues(KB_AUTHOR_REJECT, &nrej);
   size_t best = 0;
+  uint32_t initials = word_initials(t.p, t.n);
   for (size_t i = 0; i < nby; i++) {
     const kb_html_cue *c = by[i];
     if (c->n > 4)
       continue; /* the one-word cues: by, von, par, por, oleh, door */
-    long at = find_words(t.p, t.n, c->phrase, c->n, 1);
+    long at = find_words_in(initials, t.p, t.n, c->phrase, c->n, 1);
     if (at <= 0 || (size_t)at + c->n + 1 >= t.n || (size_t)at < best)
       continue;
     int ok = 0;
     for (long k = 0; k < at && !ok; k++)
       ok = t.p[k] >= '0' && t.p[k] <= '9';
     for (size_t j = 0; j < nrej && !ok; j++)
-      ok = find_words(t.p, (size_t)at, rej[j]->phrase, rej[j]->n, 0) >= 0;
+      ok = find_words_in(initials, t.p, (size_t)at, rej[j]->phrase, rej[j]->n,
+                         0) >= 0;
     if (ok)
       best = (size_t)at + c->n;
   }
@@ -1699,12 +1814,13 @@ static int add_author(kb_buf *out, const char *s, size_t n, const char *site,
       again = 1;
     }
   }
+  uint32_t initials = word_initials(t.p, t.n);
   for (size_t i = 0; i < nrej; i++)
-    if (find_words(t.p, t.n, rej[i]->phrase, rej[i]->n, 0) >= 0)
+    if (find_words_in(initials, t.p, t.n, rej[i]->phrase, rej[i]->n, 0) >= 0)
       return 0;
   for (size_t i = 0; i < ncut; i++) { /* cut after rejecting */
     /* at 0 too: a part that is only "PhD" or "Updated" is no name */
-    long at = find_words(t.p, t.n, cut[i]->phrase, cut[i]->n, 0);
+    long at = find_words_in(initials, t.p, t.n, cut[i]->phrase, cut[i]->n, 0);
     if (at >= 0)
       t.n = (size_t)at;
   }
@@ -1971,6 +2087,11 @@ static kb_str strip_site(kb_str t, const char *site, const char *logo,
     for (size_t i = 0; i < t.n; i++) {
       if (t.p[i] != ' ' && t.p[i] != ':')
         continue;
+      /* after a space, the second byte of a separator: most spaces are
+         followed by a word */
+      if (t.p[i] == ' ' && i + 1 < t.n &&
+          !memchr("|-:/ \xe2\xc2", t.p[i + 1], 7))
+        continue;
       for (size_t k = 0; k < N_TITLE_SEPS; k++) {
         size_t kl = title_seps[k].n;
         if (i + kl > t.n || t.p[i] != title_seps[k].s[0] ||
@@ -2226,8 +2347,9 @@ static int title_site_part(meta_scan *m, const char *name) {
 static int org_words(const char *s, size_t n) {
   size_t norg;
   const kb_html_cue *const *org = kb_html_author_cues(KB_AUTHOR_ORG, &norg);
+  uint32_t initials = word_initials(s, n);
   for (size_t i = 0; i < norg; i++)
-    if (find_words(s, n, org[i]->phrase, org[i]->n, 0) >= 0)
+    if (find_words_in(initials, s, n, org[i]->phrase, org[i]->n, 0) >= 0)
       return 1;
   return 0;
 }

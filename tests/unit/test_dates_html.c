@@ -481,7 +481,25 @@ static void test_updated_class(void) {
   CHECK_STR(got_mod, "");
 }
 
+static void test_aside_with_headline(void) {
+  /* a box classed as a widget that holds the <h1> is no sidebar, also when
+   * its date comes before the <h1> and when the <h1> sits in a <noscript>
+   * the walk does not enter; as a sidebar its date would lose to the later
+   * date line */
+  const char *page = "<html><body><div class=\"widget-wrap\">"
+                     "<span class=\"date\">12.04.2021</span>%s</div>"
+                     "<p>05.06.2020</p></body></html>";
+  char buf[512];
+  snprintf(buf, sizeof buf, page, "<div><div><h1>T</h1></div></div>");
+  CHECK_STR(pub_day(buf, NULL), "2021-04-12");
+  snprintf(buf, sizeof buf, page, "<noscript><h1>T</h1></noscript>");
+  CHECK_STR(pub_day(buf, NULL), "2021-04-12");
+  snprintf(buf, sizeof buf, page, "<h2>T</h2>");
+  CHECK_STR(pub_day(buf, NULL), "2020-06-05");
+}
+
 int main(void) {
+  test_aside_with_headline();
   test_updated_class();
   test_relative_with_crawl_time();
   test_false_utc();

@@ -398,6 +398,24 @@ static void test_author_cleaning(kb_article *a) {
                      a),
             KB_OK);
   CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  /* after the byline is found only the first word of each class token is
+     read for a comment section: "comments" opening the second token is
+     one, "comments" ending a token is not (an author link inside would
+     outrank the byline) */
+  CHECK_INT(run_page("",
+                     "<span class='byline'>Jane Doe</span><div class='box "
+                     "comments-list'><a rel='author' href='/u/t'>Tom "
+                     "Troll</a></div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Jane Doe");
+  CHECK_INT(run_page("",
+                     "<span class='byline'>Jane Doe</span><div class='box "
+                     "post-comments'><a rel='author' href='/u/t'>Tom "
+                     "Troll</a></div>",
+                     a),
+            KB_OK);
+  CHECK_STR(a->author ? a->author : "", "Tom Troll");
   /* doubly escaped entities, digits inside a user name, photo credits */
   CHECK_INT(run_page("<meta name='author' content='Mar&amp;iacute;a "
                      "L&amp;oacute;pez'>",
