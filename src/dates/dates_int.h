@@ -33,8 +33,11 @@ enum {
   DW_SINCE = 1u << 16,    /* "sejak", "since" after "N tahun" */
   DW_MODLABEL = 1u << 17, /* "Updated", "Letzte Änderung": the date after it
                              is a modification date (also a DW_LABEL) */
-  DW_ONE = 1u << 18       /* "an", "einer", "une": the count one before a
+  DW_ONE = 1u << 18,      /* "an", "einer", "une": the count one before a
                              relative unit ("an hour ago") */
+  DW_LONE = 1u << 19      /* a unit that says one of itself without a count
+                             before "ago" (Russian "час назад", Italian
+                             "un'ora fa"), seconds in unit_secs */
 };
 
 typedef struct kb_dword {

@@ -712,7 +712,7 @@ static int day_ok(int y, int mo, int d) {
 }
 
 /* "2 jam lalu", "2 jam yang lalu", "3 hours ago", "vor 2 Stunden",
- * "kemarin", "yesterday". Resolved against sc->now (UTC). */
+ * "час назад", "kemarin", "yesterday". Resolved against sc->now (UTC). */
 /* The count at token i before a relative unit: a number of 1 to 3 digits,
  * or a word for one ("an hour ago", "vor einer Stunde"); -1 when neither. */
 static int count_at(const dscan *sc, size_t i) {
@@ -740,6 +740,13 @@ static size_t parse_relative(const dscan *sc, size_t i, dmatch *m) {
     if (u && (u->flags & DW_UNIT)) {
       secs = (int64_t)count * u->unit_secs;
       e = i + nt + 1 + nt2;
+    }
+  } else if (w && (w->flags & DW_LONE)) { /* "час назад": one hour */
+    size_t nt2 = 0;
+    const kb_dword *a = phrase_at(sc, i + nt, &nt2);
+    if (a && (a->flags & DW_AGO)) {
+      secs = w->unit_secs;
+      e = i + nt + nt2;
     }
   } else if ((count = count_at(sc, i)) >= 0) {
     size_t nt2 = 0, nt3 = 0;

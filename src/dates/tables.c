@@ -262,25 +262,17 @@ struct kind_flag {
   uint32_t flag;
 };
 
-static const struct kind_flag kinds[] = {{"label", DW_LABEL},
-                                         {"join", DW_JOIN},
-                                         {"author", DW_AUTHOR},
-                                         {"ampm", DW_AMPM},
-                                         {"dateword", DW_DATEWORD},
-                                         {"unit", DW_UNIT},
-                                         {"ago", DW_AGO},
-                                         {"before", DW_BEFORE},
-                                         {"day", DW_RELDAY},
-                                         {"report", DW_REPORT},
-                                         {"anniv", DW_ANNIV},
-                                         {"years", DW_YEARS},
-                                         {"lastyear", DW_LASTYEAR},
-                                         {"on", DW_ON},
-                                         {"sched", DW_SCHED},
-                                         {"notweekday", DW_NEXTWEEK},
-                                         {"since", DW_SINCE},
-                                         {"modlabel", DW_LABEL | DW_MODLABEL},
-                                         {"one", DW_ONE}};
+static const struct kind_flag kinds[] = {
+    {"label", DW_LABEL},       {"join", DW_JOIN},
+    {"author", DW_AUTHOR},     {"ampm", DW_AMPM},
+    {"dateword", DW_DATEWORD}, {"unit", DW_UNIT},
+    {"ago", DW_AGO},           {"before", DW_BEFORE},
+    {"day", DW_RELDAY},        {"report", DW_REPORT},
+    {"anniv", DW_ANNIV},       {"years", DW_YEARS},
+    {"lastyear", DW_LASTYEAR}, {"on", DW_ON},
+    {"sched", DW_SCHED},       {"notweekday", DW_NEXTWEEK},
+    {"since", DW_SINCE},       {"modlabel", DW_LABEL | DW_MODLABEL},
+    {"one", DW_ONE},           {"lone", DW_LONE}};
 
 /* Files of lines "lang<TAB>kind<TAB>phrase[<TAB>value]". */
 static void load_kinds(kb_dtables *tb, const char *file) {
@@ -306,7 +298,7 @@ static void load_kinds(kb_dtables *tb, const char *file) {
     if (nf > 3)
       str_int(f[3], &v);
     w->flags |= flag;
-    if (flag == DW_UNIT)
+    if (flag == DW_UNIT || flag == DW_LONE)
       w->unit_secs = v;
     else if (flag == DW_AMPM)
       w->ampm = (int8_t)v;

@@ -129,6 +129,18 @@ static void test_find(void) {
   CHECK_STR(find_iso("een uur geleden", "nl"), "2026-11-22T11:00:00+00:00");
   CHECK_STR(find_iso("0 hours ago", "en"), "2026-11-22T12:00:00+00:00");
   CHECK_STR(find_iso("a man ago", "en"), "none");
+  /* a unit that says one of itself, without a count ("lone" in
+     relative.tsv): Russian "час назад", Italian "un'ora fa" (the elided
+     article joins the unit into one word); the unit alone is no date */
+  CHECK_STR(find_iso("\xD1\x87\xD0\xB0\xD1\x81 \xD0\xBD\xD0\xB0\xD0\xB7\xD0"
+                     "\xB0\xD0\xB4",
+                     "ru"),
+            "2026-11-22T11:00:00+00:00");
+  CHECK_STR(find_iso("un'ora fa", "it"), "2026-11-22T11:00:00+00:00");
+  CHECK_STR(find_iso("un\xE2\x80\x99ora fa", "it"),
+            "2026-11-22T11:00:00+00:00");
+  CHECK_STR(find_iso("\xD1\x87\xD0\xB0\xD1\x81", "ru"), "none");
+  CHECK_STR(find_iso("hour ago", "en"), "none");
   /* a typographic apostrophe reads as the ASCII one in the tables' keys */
   CHECK_STR(find_iso("aujourd\xE2\x80\x99hui", "fr"), "2026-11-22");
   CHECK_STR(find_iso("Jum\xE2\x80\x99"
