@@ -14,6 +14,17 @@ static int is_space_ascii(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* The next word of t at or after *i, words split at spaces: sets *b to its
+ * start and *i to its end; 0 when no word is left. */
+static int next_word(kb_str t, size_t *i, size_t *b) {
+  while (*i < t.n && t.p[*i] == ' ')
+    (*i)++;
+  *b = *i;
+  while (*i < t.n && t.p[*i] != ' ')
+    (*i)++;
+  return *i > *b;
+}
+
 /* Class and id words the walk looks for, each with the lists it is in.
  * One pass over an element's class and id finds them all: the walk used
  * to tokenize the same attributes once per list, on every element. */
@@ -1183,14 +1194,7 @@ static const char *signature(meta_scan *m, const xmlNode *p) {
     }
   }
   size_t words = 0, end = 0;
-  for (size_t i = 0; i < t.n;) {
-    while (i < t.n && t.p[i] == ' ')
-      i++;
-    size_t b = i;
-    while (i < t.n && t.p[i] != ' ')
-      i++;
-    if (i == b)
-      break;
+  for (size_t i = 0, b; next_word(t, &i, &b);) {
     if (t.p[b] >= '0' && t.p[b] <= '9') { /* a date line after the name */
       size_t nums = 0; /* a day and a year, not a year alone */
       for (size_t j = b; j < t.n; j++)
@@ -1626,16 +1630,10 @@ static int lower_start(const char *w, size_t n) {
  * Stiftung in Tunis"), not another name: it holds a word that starts in
  * lower case and is no name particle. */
 static int is_role(kb_str t) {
-  size_t i = 0;
-  while (i < t.n) {
-    while (i < t.n && t.p[i] == ' ')
-      i++;
-    size_t b = i;
-    while (i < t.n && t.p[i] != ' ')
-      i++;
-    if (i > b && t.p[b] >= '0' && t.p[b] <= '9')
+  for (size_t i = 0, b; next_word(t, &i, &b);) {
+    if (t.p[b] >= '0' && t.p[b] <= '9')
       return 0; /* a date or time ends the name: "Jane Doe Hace 3 horas" */
-    if (i > b && lower_start(t.p + b, i - b) && !is_particle(t.p + b, i - b))
+    if (lower_start(t.p + b, i - b) && !is_particle(t.p + b, i - b))
       return 1;
   }
   return 0;
@@ -1698,13 +1696,8 @@ static kb_str without_site_words(kb_str t, const char *site) {
   size_t sn = site ? letters_of(site, strlen(site), sl, sizeof sl) : 0;
   if (sn < 3 || sn >= sizeof sl - 4)
     return t;
-  for (size_t i = 0; i < t.n;) {
-    while (i < t.n && t.p[i] == ' ')
-      i++;
-    size_t b = i;
-    while (i < t.n && t.p[i] != ' ')
-      i++;
-    if (i == b || !site_word(t.p + b, i - b, sl, sn))
+  for (size_t i = 0, b; next_word(t, &i, &b);) {
+    if (!site_word(t.p + b, i - b, sl, sn))
       continue;
     if (b > 0) /* the name ends before the brand */
       return kb_str_trim((kb_str){t.p, b});
@@ -1729,15 +1722,11 @@ static kb_str without_site_words(kb_str t, const char *site) {
  * label of 2-6 lower-case letters ("example.com"); user names like
  * "Jane.DoeSmith" and initials ("J. Doe") are not. */
 static int has_domain_word(kb_str t) {
-  for (size_t i = 0; i < t.n;) {
-    while (i < t.n && t.p[i] == ' ')
-      i++;
-    size_t b = i, dot = 0;
-    while (i < t.n && t.p[i] != ' ') {
-      if (t.p[i] == '.')
-        dot = i + 1;
-      i++;
-    }
+  for (size_t i = 0, b; next_word(t, &i, &b);) {
+    size_t dot = 0; /* after the word's last '.' */
+    for (size_t k = b; k < i; k++)
+      if (t.p[k] == '.')
+        dot = k + 1;
     if (!dot || dot - b < 3 || i - dot < 2 || i - dot > 6)
       continue;
     size_t k = dot;
@@ -2086,11 +2075,6 @@ static kb_str strip_site(kb_str t, const char *site, const char *logo,
        place the first in the table wins, as for the last and the first */
     for (size_t i = 0; i < t.n; i++) {
       if (t.p[i] != ' ' && t.p[i] != ':')
-        continue;
-      /* after a space, the second byte of a separator: most spaces are
-         followed by a word */
-      if (t.p[i] == ' ' && i + 1 < t.n &&
-          !memchr("|-:/ \xe2\xc2", t.p[i + 1], 7))
         continue;
       for (size_t k = 0; k < N_TITLE_SEPS; k++) {
         size_t kl = title_seps[k].n;
